@@ -1,0 +1,32 @@
+"""The Smart Lab news site, built with sphinx-labnews."""
+
+project = "Smart Lab News"
+author = "Smart Lab, HKUST"
+copyright = "2025, Smart Lab, HKUST"
+
+extensions = ["sphinx_labnews"]
+
+# Read the Docs sets READTHEDOCS_CANONICAL_URL for each version; sphinx-labnews
+# prefers it over this value for feeds and canonical links.
+html_baseurl = "https://sphinx-labnews.readthedocs.io/en/latest/"
+
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
+# build the same bytes every time: no "last updated" stamp from the clock
+html_last_updated_fmt = None
+
+html_theme = "pydata_sphinx_theme"
+html_title = "Smart Lab News"
+html_theme_options = {
+    "navbar_align": "left",
+    "show_prev_next": False,
+    "secondary_sidebar_items": ["page-toc"],
+    "footer_start": ["copyright"],
+    "footer_end": [],
+}
+_NEWS_SIDEBAR = [
+    "ablog/postcard.html",
+    "ablog/recentposts.html",
+    "ablog/categories.html",
+    "ablog/archives.html",
+]
+html_sidebars = {"news": _NEWS_SIDEBAR, "news/**": _NEWS_SIDEBAR, "index": []}

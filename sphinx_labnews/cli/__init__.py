@@ -1,0 +1,1 @@
+"""The ``labnews`` command for contributors."""

@@ -1,0 +1,154 @@
+"""The ``labnews_*`` configuration values, declared once.
+
+One dataclass feeds everything, as in MyST-Parser: :func:`register_config_values`
+registers each field as ``labnews_<name>`` with its type and help text,
+:func:`check_config` validates the values once when the configuration is read, and
+the user guide's table is generated from the same metadata, so the docs cannot
+drift from the code.
+"""
+
+from __future__ import annotations
+
+import dataclasses as dc
+from collections.abc import Callable
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .warnings_ import LabnewsWarnings, warn
+
+Validator = Callable[[Any], str | None]
+"""Returns ``None`` for a valid value, else what is wrong with it."""
+
+FEED_FORMATS = ("atom", "rss")
+
+
+def list_of(item_type: type, *, choices: tuple[str, ...] = ()) -> Validator:
+    """A list (or tuple) whose items are all ``item_type`` (and among ``choices``)."""
+
+    def validate(value: Any) -> str | None:
+        if not isinstance(value, list | tuple):
+            return f"must be a list, not {type(value).__name__}"
+        for item in value:
+            if not isinstance(item, item_type):
+                return f"must hold only {item_type.__name__} items, got {item!r}"
+            if choices and item not in choices:
+                return f"items must be among {list(choices)}, got {item!r}"
+        return None
+
+    return validate
+
+
+def dict_of(key_type: type, value_type: type) -> Validator:
+    """A mapping of ``key_type`` to ``value_type``."""
+
+    def validate(value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return f"must be a dict, not {type(value).__name__}"
+        for key, item in value.items():
+            if not isinstance(key, key_type) or not isinstance(item, value_type):
+                return (
+                    f"must map {key_type.__name__} to {value_type.__name__}, got {key!r}: {item!r}"
+                )
+        return None
+
+    return validate
+
+
+def instance_of(*types: type) -> Validator:
+    """A value of one of ``types`` (``bool`` is never accepted as an ``int``)."""
+
+    def validate(value: Any) -> str | None:
+        if isinstance(value, bool) and bool not in types:
+            return f"must be {' or '.join(t.__name__ for t in types)}, not bool"
+        if not isinstance(value, types):
+            return f"must be {' or '.join(t.__name__ for t in types)}, not {type(value).__name__}"
+        return None
+
+    return validate
+
+
+def option(default: Any, validator: Validator, help: str, types: tuple[type, ...]) -> Any:
+    factory = (lambda: type(default)(default)) if isinstance(default, list | dict) else None
+    metadata = {"validator": validator, "help": help, "types": types}
+    if factory is not None:
+        return dc.field(default_factory=factory, metadata=metadata)
+    return dc.field(default=default, metadata=metadata)
+
+
+@dc.dataclass(frozen=True)
+class LabnewsConfig:
+    """Every ``labnews_*`` option: its default, its check and its documentation."""
+
+    post_pattern: list[str] = option(
+        ["news/*"],
+        list_of(str),
+        "Glob patterns (relative to the source directory, without suffix) of the "
+        "documents that are news posts.",
+        (list, tuple),
+    )
+    static_map: dict[str, str] = option(
+        {"/static/": "static/"},
+        dict_of(str, str),
+        "Site-absolute URL prefixes used in posts (as on the old Jekyll site) and the "
+        "folder, relative to the source directory, that holds those files. Covers and "
+        "centred images resolve through it.",
+        (dict,),
+    )
+    show_cover: bool = option(
+        True,
+        instance_of(bool),
+        "Show a post's ``cover`` image at the top of the post, unless the post already "
+        "starts with that image.",
+        (bool,),
+    )
+    feed_formats: list[str] = option(
+        ["atom", "rss"],
+        list_of(str, choices=FEED_FORMATS),
+        "The feeds to write for the whole site: ``atom`` (``<blog_path>/atom.xml``) and "
+        "``rss`` (``<blog_path>/rss.xml``). An empty list writes none.",
+        (list, tuple),
+    )
+    feed_length: int = option(
+        30,
+        instance_of(int),
+        "How many of the newest posts a feed holds; ``0`` means all.",
+        (int,),
+    )
+
+
+FIELDS: tuple[dc.Field, ...] = dc.fields(LabnewsConfig)
+
+
+def register_config_values(app: Sphinx) -> None:
+    """Declare every field as a typed ``labnews_<name>`` config value."""
+    defaults = LabnewsConfig()
+    for config_field in FIELDS:
+        app.add_config_value(
+            f"labnews_{config_field.name}",
+            getattr(defaults, config_field.name),
+            "env",
+            types=config_field.metadata["types"],
+            description=config_field.metadata["help"],
+        )
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Validate every ``labnews_*`` value once; a bad one warns and falls back to its default.
+
+    Falling back keeps a typo in ``conf.py`` from crashing the build half-way;
+    ``-W`` still fails it, naming the option.
+    """
+    defaults = LabnewsConfig()
+    for config_field in FIELDS:
+        name = f"labnews_{config_field.name}"
+        error = config_field.metadata["validator"](getattr(config, name))
+        if error is not None:
+            warn(f"{name} {error}; using the default", LabnewsWarnings.CONFIG)
+            setattr(config, name, getattr(defaults, config_field.name))
+
+
+def from_sphinx_config(config: Config) -> LabnewsConfig:
+    """The resolved options as one object, for code that wants them together."""
+    return LabnewsConfig(**{f.name: getattr(config, f"labnews_{f.name}") for f in FIELDS})

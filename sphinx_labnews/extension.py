@@ -1,0 +1,40 @@
+"""Connects the pieces; each lives in the module named for its concern."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .ablog_adapter import apply_site_defaults
+from .config import check_config, register_config_values
+from .feeds import add_feed_links, write_feeds
+from .listings import add_excerpt_renderer
+from .post_parser import NewsPostParser
+from .publishing import exclude_unpublished_posts
+
+PACKAGE_DIR = Path(__file__).parent
+
+
+def add_package_paths(app: Sphinx, config: Config) -> None:
+    """Our templates come after the user's (they may override ours), before ablog's."""
+    config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
+    config.html_static_path = [*config.html_static_path, str(PACKAGE_DIR / "static")]
+
+
+def setup_extension(app: Sphinx) -> None:
+    app.setup_extension("myst_parser")
+    app.setup_extension("ablog")
+    app.setup_extension("sphinx_design")
+    register_config_values(app)
+    app.add_source_parser(NewsPostParser, override=True)
+    app.connect("config-inited", check_config, priority=400)
+    # after ablog's own config-inited (priority 500), which lists its posts
+    app.connect("config-inited", apply_site_defaults, priority=600)
+    app.connect("config-inited", exclude_unpublished_posts, priority=610)
+    app.connect("config-inited", add_package_paths, priority=620)
+    app.connect("html-collect-pages", write_feeds, priority=600)
+    app.connect("html-page-context", add_feed_links)
+    app.connect("html-page-context", add_excerpt_renderer)
+    app.add_css_file("labnews.css")

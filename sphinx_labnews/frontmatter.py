@@ -1,0 +1,448 @@
+"""The lab's Jekyll-style front matter, read and mapped onto post metadata.
+
+Everything here is pure: text or mappings in, a :class:`PostMetadata` and a list
+of :class:`Problem` out. Nothing imports Sphinx, so the Sphinx extension, the
+``labnews check`` command and the Jekyll importer all read posts the same way,
+and each rule is testable without a build.
+
+The lab writes ``last_updated: 2025/07/27``, ``group: news`` and
+``oneline_description``; ablog wants ``date``, ``category`` and an excerpt. The
+mapping is the table in the user guide (``docs/guide/front-matter.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from dateutil import parser as dateutil_parser
+
+#: Keys the mapping consumes; every other key is kept as page metadata.
+KNOWN_KEYS = frozenset(
+    {
+        "title",
+        "date",
+        "last_updated",
+        "author",
+        "group",
+        "tags",
+        "cover",
+        "oneline_description",
+        "published",
+    }
+)
+
+#: Strings a contributor may quote by mistake that still mean "do not publish".
+_FALSE_STRINGS = frozenset({"false", "no", "off", "n", "0", "draft", "unpublished"})
+_TRUE_STRINGS = frozenset({"true", "yes", "on", "y", "1"})
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_LAB_DATE = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](.*))?$")
+_TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
+_FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+
+#: Longest value echoed back in a warning; hostile posts can carry megabytes.
+_ECHO_LIMIT = 80
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a post, located in its source file.
+
+    ``subtype`` is a :class:`~sphinx_labnews.warnings_.LabnewsWarnings` value, so
+    the extension and ``labnews check`` report the same names. ``line`` is 1-based
+    in the whole file (front matter fences included), or ``None`` when the
+    problem has no single line.
+    """
+
+    subtype: str
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Parsed front matter: the mapping and where each key sits in the file."""
+
+    data: dict[str, Any]
+    #: 1-based line of each top-level key.
+    key_lines: dict[str, int]
+    #: 1-based line of the opening ``---``.
+    start_line: int = 1
+    #: 1-based line of the closing ``---``.
+    end_line: int = 1
+
+    def line_of(self, key: str) -> int:
+        """Line of ``key``, or of the opening fence when the key is absent."""
+        return self.key_lines.get(key, self.start_line)
+
+
+@dataclass(frozen=True)
+class PostMetadata:
+    """What a post's front matter means, in ablog's terms."""
+
+    title: str | None = None
+    date: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    cover: str | None = None
+    description: str | None = None
+    published: bool = True
+    #: ``layout`` and every key the mapping does not consume.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def echo(value: Any) -> str:
+    """Show a value in a message: ``repr`` (so control characters are visible), cut short."""
+    text = repr(value)
+    if len(text) > _ECHO_LIMIT:
+        text = text[: _ECHO_LIMIT - 3] + "..."
+    return text
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """Return the YAML between the ``---`` fences and the 1-based line of the closing fence.
+
+    Returns ``(None, 0)`` when the text does not start with a front matter block
+    (Jekyll, like MyST, only reads front matter on the very first line). A BOM is
+    ignored, as MyST ignores it.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.splitlines()
+    if not lines or not _FENCE.match(lines[0]):
+        return None, 0
+    for index, line in enumerate(lines[1:], start=1):
+        if _FENCE.match(line) or line.rstrip() == "...":
+            return "\n".join(lines[1:index]), index + 1
+    return None, 0
+
+
+def parse_front_matter(text: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """Parse the front matter at the top of ``text``.
+
+    Malformed YAML, a block that is not a mapping and duplicate keys are reported
+    with the line they are on; the keys that could be read are still returned, so
+    a post with one bad line still builds with everything else it says.
+    """
+    block, end_line = split_front_matter(text)
+    if block is None:
+        return None, []
+    problems: list[Problem] = []
+    loader = yaml.SafeLoader(block)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return FrontMatter({}, {}, 1, end_line), problems
+        if not isinstance(node, yaml.MappingNode):
+            problems.append(
+                Problem(
+                    "frontmatter",
+                    "front matter is not a mapping of keys to values but a "
+                    + node.tag.rsplit(":", 1)[-1],
+                    node.start_mark.line + 2,
+                )
+            )
+            return FrontMatter({}, {}, 1, end_line), problems
+        key_lines: dict[str, int] = {}
+        for key_node, _value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 2
+            if key in key_lines:
+                problems.append(
+                    Problem(
+                        "frontmatter",
+                        f"duplicate front-matter key {echo(key)} (first on line {key_lines[key]}); "
+                        "the last value is used",
+                        line,
+                    )
+                )
+            key_lines[key] = line
+        data = loader.construct_document(node)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error)
+        problems.append(Problem("frontmatter", f"front matter is not valid YAML: {problem}", line))
+        data, key_lines = _salvage_keys(block)
+        return FrontMatter(data, key_lines, 1, end_line), problems
+    finally:
+        loader.dispose()
+    data = {str(key): value for key, value in data.items()}
+    return FrontMatter(data, key_lines, 1, end_line), problems
+
+
+def _salvage_keys(block: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """Read the one-line ``key: value`` pairs of a block that is not valid YAML as a whole.
+
+    One bad line must not cost a post its title or, worse, its ``published:
+    false``: each top-level line that is valid YAML on its own is kept.
+    """
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    for number, line in enumerate(block.splitlines(), start=2):
+        if not _TOP_LEVEL_KEY.match(line):
+            continue
+        try:
+            pair = yaml.safe_load(line)
+        except yaml.YAMLError:
+            continue
+        if isinstance(pair, dict) and len(pair) == 1:
+            ((key, value),) = pair.items()
+            data[str(key)] = value
+            key_lines[str(key)] = number
+    return data, key_lines
+
+
+def parse_post_date(value: Any) -> dt.datetime:
+    """Read a post date the ways the lab and Jekyll write it.
+
+    Accepts ``YYYY/MM/DD``, unpadded ``YYYY/M/D``, ISO ``YYYY-MM-DD`` (each with an
+    optional time and UTC offset, as Jekyll writes ``2025-07-27 10:00:00 +0800``),
+    YAML dates and datetimes, and other unambiguous spellings dateutil reads. An
+    aware time is converted to UTC and made naive, because ablog compares post
+    dates with naive datetimes.
+
+    :raises ValueError: with a message naming the value, for an impossible or
+        unreadable date.
+    """
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        moment = _parse_date_text(value.strip())
+    else:
+        raise ValueError(f"{echo(value)} is a {type(value).__name__}, not a date")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
+
+
+def _parse_date_text(text: str) -> dt.datetime:
+    match = _LAB_DATE.match(text)
+    if match:
+        year, month, day, rest = match.groups()
+        try:
+            day_start = dt.datetime(int(year), int(month), int(day))
+        except ValueError as error:
+            raise ValueError(f"{echo(text)} is not a date that exists ({error})") from None
+        if not rest:
+            return day_start
+        try:
+            clock = dateutil_parser.parse(rest, default=day_start)
+        except (ValueError, OverflowError):
+            raise ValueError(f"{echo(text)} has a time that cannot be read") from None
+        return clock
+    try:
+        return dateutil_parser.parse(text)
+    except (ValueError, OverflowError):
+        raise ValueError(f"{echo(text)} is not a date (write YYYY/MM/DD)") from None
+
+
+def date_from_filename(filename: str) -> dt.datetime | None:
+    """The date of a Jekyll-style ``YYYY-MM-DD-slug.md`` name, if it has a real one."""
+    match = _FILENAME_DATE.match(filename.rsplit("/", 1)[-1])
+    if not match:
+        return None
+    try:
+        return dt.datetime(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def title_from_filename(filename: str) -> str:
+    """A readable title from a post's file name, for posts that lack one."""
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = _FILENAME_DATE.sub("", stem + "-")[:-1] if _FILENAME_DATE.match(stem + "-") else stem
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled post"
+
+
+def parse_published(value: Any) -> tuple[bool, bool]:
+    """Return ``(published, understood)`` for a ``published`` value.
+
+    YAML's own booleans are taken as they are; a quoted ``"false"`` and its kin
+    still mean "do not publish". Anything else is not understood and fails safe:
+    the post is treated as unpublished, so nothing leaks while the warning is read.
+    """
+    if isinstance(value, bool):
+        return value, True
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _FALSE_STRINGS:
+            return False, True
+        if word in _TRUE_STRINGS:
+            return True, True
+    return False, False
+
+
+def _is_plain_scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _string_list(value: Any, *, split_commas: bool) -> tuple[list[str], bool]:
+    """Normalise a YAML list or a (comma-separated) string into clean strings."""
+    if value is None:
+        return [], True
+    if isinstance(value, str):
+        items = value.split(",") if split_commas else [value]
+        ok = True
+    elif isinstance(value, list | tuple):
+        items = [item for item in value if _is_plain_scalar(item)]
+        ok = len(items) == len(value)
+    elif _is_plain_scalar(value):
+        items, ok = [value], True
+    else:
+        return [], False
+    cleaned: list[str] = []
+    for item in items:
+        text = " ".join(str(item).split())
+        if text and text not in cleaned:
+            cleaned.append(text)
+    return cleaned, ok
+
+
+def _text(value: Any) -> tuple[str | None, bool]:
+    """A single line of text from a scalar; containers are refused."""
+    if value is None:
+        return None, True
+    if isinstance(value, str):
+        return " ".join(value.split()) or None, True
+    if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+        return str(value), False
+    return None, False
+
+
+def map_front_matter(
+    front_matter: FrontMatter | None,
+    *,
+    filename: str,
+) -> tuple[PostMetadata, list[Problem]]:
+    """Map the lab's front matter onto post metadata.
+
+    ``filename`` (the post's file or document name) supplies a fallback title and
+    date, so a post with a missing or broken field is still built, and said so,
+    rather than dropped.
+    """
+    problems: list[Problem] = []
+    if front_matter is None:
+        problems.append(
+            Problem("frontmatter", "post has no front matter (a '---' block on line 1)", 1)
+        )
+        front_matter = FrontMatter({}, {})
+    data = front_matter.data
+
+    def wrong_type(key: str, expected: str) -> None:
+        problems.append(
+            Problem(
+                "field_type",
+                f"front-matter field {key!r} should be {expected}, got {echo(data[key])}",
+                front_matter.line_of(key),
+            )
+        )
+
+    title, ok = _text(data.get("title"))
+    if not ok:
+        wrong_type("title", "text")
+    if title is None:
+        title = title_from_filename(filename)
+        problems.append(
+            Problem(
+                "title",
+                f"post has no title; using {echo(title)} from its file name",
+                front_matter.line_of("title"),
+            )
+        )
+
+    date: dt.datetime | None = None
+    date_error: str | None = None
+    date_key = "date" if data.get("date") is not None else "last_updated"
+    if data.get(date_key) is not None:
+        try:
+            date = parse_post_date(data[date_key])
+        except ValueError as error:
+            date_error = f"{date_key}: {error}"
+    if date is None:
+        date = date_from_filename(filename)
+        fallback = (
+            f"using {date:%Y-%m-%d} from the file name"
+            if date is not None
+            else "the post is listed as a draft"
+        )
+        if date_error is not None:
+            problems.append(
+                Problem("date", f"{date_error}; {fallback}", front_matter.line_of(date_key))
+            )
+        elif date is None:
+            problems.append(
+                Problem(
+                    "date",
+                    "post has no date (last_updated or date) and its file name has none; "
+                    + fallback,
+                    front_matter.start_line,
+                )
+            )
+
+    authors, ok = _string_list(data.get("author"), split_commas=False)
+    if not ok:
+        wrong_type("author", "a name or a list of names")
+    categories, ok = _string_list(data.get("group"), split_commas=False)
+    if not ok:
+        wrong_type("group", "a name or a list of names")
+    tags, ok = _string_list(data.get("tags"), split_commas=True)
+    if not ok:
+        wrong_type("tags", "a list or a comma-separated string")
+
+    cover, ok = _text(data.get("cover"))
+    if not ok:
+        wrong_type("cover", "an image path")
+        cover = None
+    description, ok = _text(data.get("oneline_description"))
+    if not ok:
+        wrong_type("oneline_description", "text")
+
+    published = True
+    if "published" in data:
+        published, understood = parse_published(data["published"])
+        if not understood:
+            problems.append(
+                Problem(
+                    "published",
+                    f"published should be true or false, got {echo(data['published'])}; "
+                    "the post is not published until this is fixed",
+                    front_matter.line_of("published"),
+                )
+            )
+
+    extra = {key: value for key, value in data.items() if key not in KNOWN_KEYS}
+    metadata = PostMetadata(
+        title=title,
+        date=date,
+        authors=tuple(authors),
+        categories=tuple(categories),
+        tags=tuple(tags),
+        cover=cover,
+        description=description,
+        published=published,
+        extra=extra,
+    )
+    return metadata, problems
+
+
+def read_post(
+    text: str, *, filename: str
+) -> tuple[PostMetadata, FrontMatter | None, list[Problem]]:
+    """Parse and map a whole post: the one call the extension and the CLI share."""
+    front_matter, problems = parse_front_matter(text)
+    metadata, mapping_problems = map_front_matter(front_matter, filename=filename)
+    return metadata, front_matter, problems + mapping_problems
+
+
+def is_published(text: str, *, filename: str) -> bool:
+    """Whether a post is published, from its front matter alone."""
+    return read_post(text, filename=filename)[0].published

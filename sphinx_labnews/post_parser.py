@@ -1,0 +1,201 @@
+"""MyST, plus the lab's front matter, for the documents that are news posts.
+
+The lab's posts have no H1 (the title lives in the front matter) and start their
+body headings at ``###``. Plain MyST would take the first ``###`` as the page
+title and warn about the jump; ``myst_title_to_header`` would parse the title as
+Markdown, so a title with HTML in it would reach the page unescaped. This parser
+builds the post's section itself: the title as plain text, ablog's post node with
+the mapped metadata, the description meta tag and the cover image, and then
+renders the body inside it with its headings shifted so the body's top level sits
+directly under the title.
+
+Other Markdown documents are parsed by MyST unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from ablog.post import PostNode
+from docutils import nodes
+from markdown_it.token import Token
+from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
+from myst_parser.mdit_to_docutils.base import html_meta_to_nodes
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
+from myst_parser.parsers.sphinx_ import MystParser
+from myst_parser.warnings_ import create_warning
+from sphinx.util.matching import Matcher
+
+from .frontmatter import FrontMatter, PostMetadata, read_post
+from .site_paths import UnsafePathError, resolve_site_path
+from .warnings_ import LabnewsWarnings, warn
+
+#: MyST keeps these keys for itself; they are configuration, not page metadata.
+_MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
+
+
+def is_post(docname: str, patterns: Sequence[str]) -> bool:
+    """Whether ``docname`` is a news post (``news/*`` by default; ``index`` never is)."""
+    if PurePosixPath(docname).name == "index":
+        return False
+    return Matcher(list(patterns))(docname)
+
+
+class NewsPostParser(MystParser):
+    """MyST's Sphinx parser, reading news posts with :class:`NewsPostRenderer`."""
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        env = document.settings.env
+        if not is_post(env.docname, env.config.labnews_post_pattern):
+            super().parse(inputstring, document)
+            return
+        metadata, front_matter, problems = read_post(
+            inputstring, filename=env.doc2path(env.docname).name
+        )
+        for problem in problems:
+            warn(
+                problem.message,
+                LabnewsWarnings(problem.subtype),
+                location=(env.docname, problem.line),
+            )
+        # from here on as MystParser.parse, with our renderer
+        config = env.myst_config
+        try:
+            topmatter = read_topmatter(inputstring)
+        except TopmatterReadError:
+            topmatter = None  # reported above, with its line
+        if topmatter:
+            config = merge_file_level(
+                config,
+                topmatter,
+                lambda wtype, msg: create_warning(document, msg, wtype, line=1, append_to=document),
+            )
+        parser = create_md_parser(config, NewsPostRenderer)
+        parser.options["document"] = document
+        parser.options["labnews_post"] = (metadata, front_matter)
+        parser.render(inputstring)
+
+
+def top_heading_level(tokens: Sequence[Token]) -> int | None:
+    """The highest (smallest) level of the body's own headings."""
+    levels = [int(t.tag[1:]) for t in tokens if t.type == "heading_open" and t.level == 0]
+    return min(levels) if levels else None
+
+
+class NewsPostRenderer(SphinxRenderer):
+    """Renders a post body inside a section titled from the front matter."""
+
+    def render(
+        self, tokens: Sequence[Token], options: Any, md_env: MutableMapping[str, Any]
+    ) -> nodes.document:
+        self.setup_render(options, md_env)
+        self._render_initialise()
+        metadata, front_matter = options["labnews_post"]
+        tokens = list(tokens)
+        if tokens and tokens[0].type == "front_matter":
+            tokens.pop(0)
+        if front_matter is not None:
+            self._render_page_metadata(front_matter)
+        section = self._render_post_header(metadata, front_matter)
+        top_level = top_heading_level(tokens)
+        if top_level is not None:
+            self._heading_offset = 2 - top_level
+        self._render_tokens(tokens)
+        self._drop_duplicate_cover(section)
+        self._render_finalise()
+        return self.document
+
+    def _render_page_metadata(self, front_matter: FrontMatter) -> None:
+        """Keep every front-matter key (``layout`` and unknown ones too) as page metadata."""
+        fields = {k: v for k, v in front_matter.data.items() if k not in _MYST_KEYS}
+        if fields:
+            field_list = self.dict_to_fm_field_list(
+                fields, language_code=self.document.settings.language_code, line=1
+            )
+            self.document.append(field_list)
+
+    def _render_post_header(
+        self, metadata: PostMetadata, front_matter: FrontMatter | None
+    ) -> nodes.section:
+        line = front_matter.line_of("title") if front_matter else 1
+        title = metadata.title or ""
+        if metadata.description:
+            self.document.extend(
+                html_meta_to_nodes(
+                    {"description": metadata.description},
+                    document=self.document,
+                    line=line,
+                    reporter=self.reporter,
+                )
+            )
+        section = nodes.section(classes=["labnews-post"])
+        section.source, section.line = self.document["source"], line
+        section["names"].append(nodes.fully_normalize_name(title))
+        title_node = nodes.title(title, title)
+        title_node.source, title_node.line = self.document["source"], line
+        section.append(title_node)
+        self.document.append(section)
+        self.document.note_implicit_target(section, section)
+        section.append(self._post_node(metadata, line))
+        cover = self._cover_image(metadata, front_matter)
+        if cover is not None:
+            section.append(cover)
+        self._level_to_section = {0: self.document, 1: section}
+        self.current_node = section
+        return section
+
+    def _post_node(self, metadata: PostMetadata, line: int) -> PostNode:
+        """ablog's post node, filled as its ``post`` directive would fill it."""
+        node = PostNode()
+        node.document = self.document
+        node.source, node.line = self.document["source"], line
+        node["date"] = metadata.date.isoformat(sep=" ") if metadata.date else None
+        node["tags"] = list(metadata.tags)
+        node["author"] = list(metadata.authors)
+        node["category"] = list(metadata.categories)
+        node["location"] = []
+        node["language"] = []
+        node["redirect"] = []
+        node["title"] = metadata.title
+        node["image"] = 1 if metadata.cover else None
+        node["exclude"] = True  # the excerpt below is for listings, not the page
+        node["nocomments"] = False
+        node["canonical_link"] = []
+        node["external_link"] = []
+        node["excerpt"] = None
+        if metadata.description:
+            node["excerpt"] = 1
+            node.append(nodes.paragraph(metadata.description, metadata.description))
+        return node
+
+    def _cover_image(
+        self, metadata: PostMetadata, front_matter: FrontMatter | None
+    ) -> nodes.image | None:
+        if not metadata.cover or not self.sphinx_env.config.labnews_show_cover:
+            return None
+        line = front_matter.line_of("cover") if front_matter else 1
+        env = self.sphinx_env
+        try:
+            uri = resolve_site_path(
+                metadata.cover,
+                env.config.labnews_static_map,
+                from_folder=str(PurePosixPath(env.docname).parent),
+            )
+        except UnsafePathError as error:
+            warn(f"cover: {error}", LabnewsWarnings.IMAGE, location=(env.docname, line))
+            return None
+        image = nodes.image(uri=uri, alt=metadata.title or "", classes=["labnews-cover"])
+        image.source, image.line = self.document["source"], line
+        return image
+
+    def _drop_duplicate_cover(self, section: nodes.section) -> None:
+        """Posts often open with their cover image; show it once, not twice."""
+        covers = [n for n in section.children if "labnews-cover" in n.get("classes", [])]
+        if not covers:
+            return
+        body_images = [n for n in section.findall(nodes.image) if n is not covers[0]]
+        if body_images and body_images[0]["uri"] == covers[0]["uri"]:
+            section.remove(covers[0])

@@ -1,0 +1,56 @@
+"""Unpublished posts (``published: false``) never reach the build.
+
+Excluding them before Sphinx reads anything is the one place that keeps them out
+of every output at once: pages, ``_sources/``, the search index, archives,
+feeds, the sitemap and linkcheck all start from the documents Sphinx found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .frontmatter import is_published, split_front_matter
+from .post_parser import is_post
+
+LOGGER = logging.getLogger("sphinx_labnews")
+
+#: Front matter sits at the top; a post's first bytes are enough to read it.
+_HEAD_BYTES = 64 * 1024
+
+
+def find_posts(srcdir: Path, config: Config) -> list[tuple[str, Path]]:
+    """``(docname, path)`` of every news post source, in a stable order."""
+    suffixes = [s for s in config.source_suffix if s in (".md", ".markdown", ".myst")]
+    found: list[tuple[str, Path]] = []
+    for pattern in config.labnews_post_pattern:
+        for suffix in suffixes:
+            for path in sorted(srcdir.glob(pattern + suffix)):
+                docname = path.relative_to(srcdir).with_suffix("").as_posix()
+                if path.is_file() and is_post(docname, config.labnews_post_pattern):
+                    found.append((docname, path))
+    return sorted(set(found))
+
+
+def read_head(path: Path) -> str:
+    """The start of a post, enough for its front matter, decoded leniently."""
+    with path.open("rb") as stream:
+        head = stream.read(_HEAD_BYTES)
+    text = head.decode("utf-8", errors="replace")
+    if split_front_matter(text)[0] is None and len(head) == _HEAD_BYTES:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    return text
+
+
+def exclude_unpublished_posts(app: Sphinx, config: Config) -> None:
+    """Add every unpublished post to ``exclude_patterns`` and say so in the log."""
+    srcdir = Path(app.srcdir)
+    for docname, path in find_posts(srcdir, config):
+        if not is_published(read_head(path), filename=path.name):
+            relative = path.relative_to(srcdir).as_posix()
+            if relative not in config.exclude_patterns:
+                config.exclude_patterns = [*config.exclude_patterns, relative]
+            LOGGER.info("labnews: skipped unpublished post %s", docname)

@@ -1,0 +1,57 @@
+"""Named warnings, so users can silence exactly the ones they accept.
+
+Every warning is logged with ``type="labnews"`` and one of the subtypes below, so
+``suppress_warnings = ["labnews.frontmatter"]`` in ``conf.py`` silences one kind and
+``-W`` turns the rest into a failed build. ``labnews check`` prints the same names.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from sphinx.util import logging
+
+LOGGER = logging.getLogger("sphinx_labnews")
+
+
+class LabnewsWarnings(Enum):
+    """The warning subtypes the extension emits."""
+
+    FRONTMATTER = "frontmatter"
+    """Front matter that is not YAML, not a mapping, or has duplicate keys."""
+    TITLE = "title"
+    """A post without a usable ``title``."""
+    DATE = "date"
+    """A post date that does not exist or cannot be read."""
+    FIELD_TYPE = "field_type"
+    """A front-matter field whose value has the wrong type."""
+    PUBLISHED = "published"
+    """A ``published`` value that is neither true nor false."""
+    IMAGE = "image"
+    """A centred image with a missing file or without alt text."""
+    RAW_HTML = "raw_html"
+    """Raw ``<img>`` HTML left in a post."""
+    ABOUT = "about"
+    """An unknown About block key."""
+    CONFIG = "config"
+    """An invalid ``labnews_*`` configuration value."""
+
+    @property
+    def code(self) -> str:
+        """What ``suppress_warnings`` takes: ``labnews.<subtype>``."""
+        return f"labnews.{self.value}"
+
+
+def warn(
+    message: str,
+    subtype: LabnewsWarnings,
+    *,
+    location: Any = None,
+) -> None:
+    """Log a Sphinx warning that ``-W`` and ``suppress_warnings`` both see.
+
+    The ``[labnews.<subtype>]`` suffix is what Sphinx itself prints for typed
+    warnings from Sphinx 8 on; we pass the type and let Sphinx format it.
+    """
+    LOGGER.warning(message, type="labnews", subtype=subtype.value, location=location)

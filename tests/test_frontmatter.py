@@ -1,0 +1,182 @@
+"""The pure front-matter mapping: each rule of the user guide's table, without Sphinx."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sphinx_labnews.frontmatter import (
+    parse_front_matter,
+    parse_post_date,
+    read_post,
+    split_front_matter,
+    title_from_filename,
+)
+
+
+def post(front_matter: str, body: str = "Body.\n") -> str:
+    return f"---\n{front_matter.strip()}\n---\n\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025/07/27", dt.datetime(2025, 7, 27)),
+        ("2024/3/5", dt.datetime(2024, 3, 5)),
+        ("2025-07-27", dt.datetime(2025, 7, 27)),
+        ("2025-07-27 10:00:00 +0800", dt.datetime(2025, 7, 27, 2, 0)),
+        (dt.date(2025, 1, 2), dt.datetime(2025, 1, 2)),
+        (dt.datetime(2025, 1, 2, 3, 4), dt.datetime(2025, 1, 2, 3, 4)),
+        ("July 27, 2025", dt.datetime(2025, 7, 27)),
+    ],
+)
+def test_dates_the_lab_writes(value: object, expected: dt.datetime) -> None:
+    assert parse_post_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2021/02/30", "'2021/02/30' is not a date that exists"),
+        ("2021/13/01", "'2021/13/01' is not a date that exists"),
+        ("soon", "'soon' is not a date"),
+        (20250727, "20250727 is a int, not a date"),
+    ],
+)
+def test_impossible_dates_are_refused_by_value(value: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(")):
+        parse_post_date(value)
+
+
+def test_seed_front_matter_maps_onto_post_metadata() -> None:
+    text = post(
+        """
+published: True
+title: '[Press Release] A workshop'
+author: Cheng Jin
+layout: post
+group: news
+cover: /static/img/news/cover.png
+oneline_description: 'One line.'
+last_updated: 2025/07/14
+"""
+    )
+    metadata, front_matter, problems = read_post(text, filename="2025-07-14-workshop.md")
+    assert problems == []
+    assert metadata.title == "[Press Release] A workshop"
+    assert metadata.date == dt.datetime(2025, 7, 14)
+    assert metadata.authors == ("Cheng Jin",)
+    assert metadata.categories == ("news",)
+    assert metadata.cover == "/static/img/news/cover.png"
+    assert metadata.description == "One line."
+    assert metadata.published is True
+    assert metadata.extra == {"layout": "post"}
+    assert front_matter is not None and front_matter.line_of("cover") == 7
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        ("[a, b]", ("a", "b")),
+        ("a, b ,c", ("a", "b", "c")),
+        ("single", ("single",)),
+        ("[a, a, ' b ']", ("a", "b")),
+    ],
+)
+def test_tags_as_list_or_comma_string(tags: str, expected: tuple[str, ...]) -> None:
+    metadata, _, problems = read_post(
+        post(f"title: T\ndate: 2020-01-01\ntags: {tags}"), filename="x.md"
+    )
+    assert problems == []
+    assert metadata.tags == expected
+
+
+def test_explicit_date_wins_over_last_updated() -> None:
+    metadata, _, _ = read_post(
+        post("title: T\ndate: 2024-06-02\nlast_updated: 2020/01/01"), filename="x.md"
+    )
+    assert metadata.date == dt.datetime(2024, 6, 2)
+
+
+@pytest.mark.parametrize("value", ["False", "false", "no", "off", '"false"', "'No'"])
+def test_any_false_means_unpublished(value: str) -> None:
+    metadata, _, problems = read_post(post(f"title: T\npublished: {value}"), filename="x.md")
+    assert metadata.published is False
+    assert [p for p in problems if p.subtype == "published"] == []
+
+
+def test_unreadable_published_fails_safe_with_a_warning() -> None:
+    metadata, _, problems = read_post(post("title: T\npublished: maybe"), filename="x.md")
+    assert metadata.published is False
+    (problem,) = [p for p in problems if p.subtype == "published"]
+    assert problem.line == 3 and "'maybe'" in problem.message
+
+
+def test_impossible_date_names_line_and_value_and_falls_back_to_file_name() -> None:
+    _, _, problems = read_post(
+        post("title: T\nauthor: A\nlast_updated: 2021/02/30"), filename="2021-02-01-x.md"
+    )
+    (problem,) = problems
+    assert problem.subtype == "date"
+    assert problem.line == 4
+    assert "'2021/02/30'" in problem.message
+    assert "using 2021-02-01 from the file name" in problem.message
+
+
+def test_missing_title_warns_and_uses_the_file_name() -> None:
+    metadata, _, problems = read_post(
+        post("last_updated: 2021/04/01"), filename="2021-04-01-no-title.md"
+    )
+    assert metadata.title == "No title"
+    assert [p.subtype for p in problems] == ["title"]
+
+
+def test_malformed_yaml_names_its_line_and_keeps_the_readable_keys() -> None:
+    text = post(
+        "title: Malformed\ntags: [unclosed, list\nlast_updated: 2021/03/01\npublished: false"
+    )
+    front_matter, problems = parse_front_matter(text)
+    assert [p.subtype for p in problems] == ["frontmatter"]
+    assert problems[0].line in (3, 4)
+    assert "not valid YAML" in problems[0].message
+    assert front_matter is not None
+    assert front_matter.data["title"] == "Malformed"
+    # a broken block never publishes a post that said it should not be
+    assert front_matter.data["published"] is False
+
+
+def test_wrong_type_is_named_with_its_value() -> None:
+    _, _, problems = read_post(
+        post("title: T\nlast_updated: 2021/05/01\noneline_description: {not: text}"),
+        filename="x.md",
+    )
+    (problem,) = problems
+    assert problem.subtype == "field_type"
+    assert problem.line == 4
+    assert "oneline_description" in problem.message and "{'not': 'text'}" in problem.message
+
+
+def test_duplicate_keys_are_reported() -> None:
+    _, problems = parse_front_matter(post("title: A\ntitle: B"))
+    assert [p.line for p in problems] == [3]
+    assert "duplicate" in problems[0].message
+
+
+def test_no_front_matter() -> None:
+    assert split_front_matter("# Just a heading\n") == (None, 0)
+    _, front_matter, problems = read_post("Just text.\n", filename="2020-01-01-plain.md")
+    assert front_matter is None
+    assert [p.subtype for p in problems] == ["frontmatter", "title"]
+
+
+def test_bom_and_crlf_are_accepted() -> None:
+    text = "\ufeff---\r\ntitle: BOM\r\nlast_updated: 2020/01/01\r\n---\r\nBody\r\n"
+    metadata, _, problems = read_post(text, filename="x.md")
+    assert problems == []
+    assert metadata.title == "BOM"
+
+
+def test_title_from_filename() -> None:
+    assert title_from_filename("2025-07-14-lai4bm-workshop.md") == "Lai4bm workshop"
+    assert title_from_filename("news/plain_name.md") == "Plain name"
