@@ -30,3 +30,11 @@ _NEWS_SIDEBAR = [
     "ablog/archives.html",
 ]
 html_sidebars = {"news": _NEWS_SIDEBAR, "news/**": _NEWS_SIDEBAR, "index": []}
+
+
+def setup(app):
+    """Directives that generate this guide's reference tables from the code."""
+    from sphinx_labnews._docs import LabnewsConfigDirective, LabnewsWarningsDirective
+
+    app.add_directive("labnews-config", LabnewsConfigDirective)
+    app.add_directive("labnews-warnings", LabnewsWarningsDirective)

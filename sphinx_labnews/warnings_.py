@@ -16,26 +16,26 @@ LOGGER = logging.getLogger("sphinx_labnews")
 
 
 class LabnewsWarnings(Enum):
-    """The warning subtypes the extension emits."""
+    """The warning subtypes the extension emits, each with what it means."""
 
-    FRONTMATTER = "frontmatter"
-    """Front matter that is not YAML, not a mapping, or has duplicate keys."""
-    TITLE = "title"
-    """A post without a usable ``title``."""
-    DATE = "date"
-    """A post date that does not exist or cannot be read."""
-    FIELD_TYPE = "field_type"
-    """A front-matter field whose value has the wrong type."""
-    PUBLISHED = "published"
-    """A ``published`` value that is neither true nor false."""
-    IMAGE = "image"
-    """A centred image with a missing file or without alt text."""
-    RAW_HTML = "raw_html"
-    """Raw ``<img>`` HTML left in a post."""
-    ABOUT = "about"
-    """An unknown About block key."""
-    CONFIG = "config"
-    """An invalid ``labnews_*`` configuration value."""
+    def __new__(cls, subtype: str, description: str) -> LabnewsWarnings:
+        member = object.__new__(cls)
+        member._value_ = subtype
+        member.description = description
+        return member
+
+    FRONTMATTER = (
+        "frontmatter",
+        "Front matter that is not YAML, not a mapping, or has duplicate keys.",
+    )
+    TITLE = ("title", "A post without a usable ``title``.")
+    DATE = ("date", "A post date that does not exist or cannot be read.")
+    FIELD_TYPE = ("field_type", "A front-matter field whose value has the wrong type.")
+    PUBLISHED = ("published", "A ``published`` value that is neither true nor false.")
+    IMAGE = ("image", "A centred image with a missing file or without alt text.")
+    RAW_HTML = ("raw_html", "Raw ``<img>`` HTML left in a post.")
+    ABOUT = ("about", "An unknown About block key.")
+    CONFIG = ("config", "An invalid ``labnews_*`` configuration value.")
 
     @property
     def code(self) -> str:

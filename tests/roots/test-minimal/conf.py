@@ -1,0 +1,3 @@
+extensions = ["sphinx_labnews"]
+project = "Minimal Lab"
+html_baseurl = "https://conf.example.org/"
