@@ -16,9 +16,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_extension(app)
     return {
         "version": __version__,
-        # ablog keeps its posts in a class-level dict and declares itself not
-        # parallel-read safe; a parallel read would lose the posts of all but one
-        # worker. Our own per-document work is safe.
-        "parallel_read_safe": False,
+        # per-document state lives in the env and is merged after a parallel
+        # read (sphinx_labnews.incremental.merge_info), ablog's posts included
+        "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -6,6 +6,13 @@
 * ablog's ``CheckFrontMatter`` builds a second post node for any document in
   ``blog_post_pattern``; our parser already built one for news posts, so they are
   taken out of ablog's list.
+* ablog declares itself not parallel-read safe because its posts live in
+  ``env.ablog_posts`` without a merge step and in the class-level ``Blog._dict``.
+  :mod:`sphinx_labnews.incremental` merges ``env.ablog_posts`` and ``Blog`` is
+  rebuilt from the env at the start of each build, so reading in parallel is
+  safe and we say so.
+* ablog regenerates every archive page on every build; its generator is wrapped
+  so unchanged pages are skipped (see :mod:`sphinx_labnews.incremental`).
 * pydata-sphinx-theme switches ``fontawesome_included`` on at ``builder-inited``,
   after Sphinx compared the configuration with the last build's, so every build
   looked like a configuration change and re-read every document. Setting it at
@@ -17,9 +24,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ablog.blog import Blog
+from ablog.post import generate_archive_pages
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .incremental import skip_unchanged_pages
 from .post_parser import is_post
 
 #: ablog options a news site wants, unless ``conf.py`` sets them.
@@ -61,3 +71,30 @@ def apply_site_defaults(app: Sphinx, config: Config) -> None:
         for docname in getattr(config, "matched_blog_posts", [])
         if not is_post(docname, config.labnews_post_pattern)
     ]
+
+
+def reset_blog(app: Sphinx) -> None:
+    """Start each build with an empty ``Blog``; it is rebuilt from ``env.ablog_posts``.
+
+    ``Blog`` shares one class-level dict across instances, so a second build in
+    the same process (tests, sphinx-autobuild) would otherwise see the first
+    build's posts.
+    """
+    Blog._dict.clear()
+
+
+def declare_ablog_parallel_safe(app: Sphinx) -> None:
+    """ablog's own metadata says ``parallel_read_safe: False``; with our merge it is safe."""
+    app.extensions["ablog"].parallel_read_safe = True
+
+
+def replace_archive_generator(app: Sphinx) -> None:
+    """Swap ablog's archive-page generator for one that skips unchanged pages."""
+    for listener in list(app.events.listeners["html-collect-pages"]):
+        if listener.handler is generate_archive_pages:
+            app.disconnect(listener.id)
+            app.connect(
+                "html-collect-pages",
+                skip_unchanged_pages(generate_archive_pages),
+                priority=listener.priority,
+            )

@@ -7,7 +7,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .ablog_adapter import apply_site_defaults
+from . import incremental
+from .ablog_adapter import (
+    apply_site_defaults,
+    declare_ablog_parallel_safe,
+    replace_archive_generator,
+    reset_blog,
+)
 from .config import check_config, register_config_values
 from .feeds import add_feed_links, write_feeds
 from .listings import add_excerpt_renderer
@@ -38,3 +44,13 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_excerpt_renderer)
     app.add_css_file("labnews.css")
+
+    declare_ablog_parallel_safe(app)
+    replace_archive_generator(app)
+    app.connect("builder-inited", reset_blog)
+    # after ablog's doctree-read (priority 500), which records the post
+    app.connect("doctree-read", incremental.drop_fulltext_copies, priority=600)
+    app.connect("doctree-read", incremental.note_listing_doc)
+    app.connect("env-purge-doc", incremental.purge_doc)
+    app.connect("env-merge-info", incremental.merge_info)
+    app.connect("env-updated", incremental.rewrite_dependent_pages)

@@ -15,7 +15,8 @@ def test_setup_declares_its_parallel_safety(make_app, rootdir: Path, tmp_path: P
     app = make_app("html", srcdir=_copy(rootdir, tmp_path))
     metadata = app.extensions["sphinx_labnews"]
     assert metadata.version == sphinx_labnews.__version__
-    assert metadata.parallel_read_safe is False  # ablog's Blog is class-level state
+    assert metadata.parallel_read_safe is True
+    assert app.extensions["ablog"].parallel_read_safe is True
     assert metadata.parallel_write_safe is True
     for extension in ["myst_parser", "ablog", "sphinx_design"]:
         assert extension in app.extensions

@@ -1,0 +1,70 @@
+"""Generate N news posts in the lab's format, for benchmarks.
+
+Each post is a seed post (from ``../shared/seeds`` when present, else a built-in
+sample) with its own title, date, tags and group, so archives and feeds have
+realistic shapes. Output is deterministic for a given N.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+TAGS = ["workshop", "award", "partnership", "ai", "imaging", "students", "talk", "paper"]
+GROUPS = ["news", "awards", "events"]
+AUTHORS = ["Cheng Jin", "Hao Chen", "Lab Admin", "Guest Writer"]
+
+BODY = """
+The **Hong Kong University of Science and Technology (HKUST)** and partners announced
+news number {n}. This paragraph stands in for the opening of a press release, long
+enough to be a realistic excerpt for listings and feeds.
+
+### Background
+
+Smart Lab has worked on trustworthy AI for healthcare and science. Our research
+directions include large-scale models for healthcare, computer-assisted
+intervention, AI for science, and bioinformatics.
+
+### Details
+
+1. **Item one** - first point of post {n}.
+2. **Item two** - second point, with a [link](https://example.org/{n}).
+
+> "A quote from a distinguished guest about event {n}."
+
+### Looking forward
+
+The organizers extend their heartfelt gratitude to all speakers, attendees, and
+sponsors who made this a success.
+"""
+
+
+def front_matter(n: int, day: dt.date, rng: random.Random) -> str:
+    tags = ", ".join(sorted(rng.sample(TAGS, 2)))
+    return (
+        "---\n"
+        "published: True\n"
+        f"title: '[Press Release] Generated news item {n}'\n"
+        f"author: {rng.choice(AUTHORS)}\n"
+        "layout: post\n"
+        f"group: {rng.choice(GROUPS)}\n"
+        f"tags: [{tags}]\n"
+        f"oneline_description: 'One line describing generated news item {n}.'\n"
+        f"last_updated: {day:%Y/%m/%d}\n"
+        "---\n"
+    )
+
+
+def write_posts(dest: Path, count: int) -> list[Path]:
+    """Write ``count`` posts into ``dest``, one a week backwards from 2025-07-27."""
+    rng = random.Random(count)
+    dest.mkdir(parents=True, exist_ok=True)
+    paths = []
+    start = dt.date(2025, 7, 27)
+    for n in range(count):
+        day = start - dt.timedelta(days=3 * n)
+        path = dest / f"{day:%Y-%m-%d}-generated-{n:05d}.md"
+        path.write_text(front_matter(n, day, rng) + BODY.format(n=n), encoding="utf-8")
+        paths.append(path)
+    return paths
