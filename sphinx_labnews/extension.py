@@ -8,7 +8,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .ablog_adapter import apply_site_defaults
+from .about import setup_about
 from .config import check_config, register_config_values
+from .directives import setup_centered_image
 from .feeds import add_feed_links, write_feeds
 from .listings import add_excerpt_renderer
 from .post_parser import NewsPostParser
@@ -38,3 +40,5 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_excerpt_renderer)
     app.add_css_file("labnews.css")
+    setup_centered_image(app)
+    setup_about(app)

@@ -26,6 +26,9 @@ def render_excerpt(app: Sphinx, pagename: str, post: Post) -> str:
     container = nodes.container(classes=["labnews-excerpt"])
     for node in images[:1]:
         image = node.deepcopy()
+        # the post's first image may be a centred body image: its size is for the post
+        for size in ("width", "height", "scale"):
+            image.attributes.pop(size, None)
         image["classes"] = [*image.get("classes", []), "labnews-thumbnail"]
         container.append(image)
     for node in rest:
