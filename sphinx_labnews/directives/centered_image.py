@@ -81,9 +81,10 @@ class CenteredImageDirective(SphinxDirective):
         local = local_image_file(uri, Path(self.env.srcdir), self.env.docname)
         if local is not None and not local.is_file():
             # ours instead of Sphinx's "image file not readable": one warning, naming the path
+            resolved = "" if uri == path else f" (resolved to {uri!r})"
             warn(
-                f"centered-image: image file {path!r} not found (looked for {uri!r} "
-                "in the documentation source)",
+                f"centered-image: image file {path!r}{resolved} not found in the "
+                "documentation source",
                 LabnewsWarnings.IMAGE,
                 location=location,
             )
