@@ -122,3 +122,28 @@ def test_editing_a_block_rebuilds_the_posts_that_show_it(tmp_path: Path) -> None
             assert "EDITEDTEXT" in text and "LABBODYTEXT" not in text
     finally:
         second.cleanup()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="about-blocks",
+    freshenv=True,
+    confoverrides={
+        "labnews_about_blocks": {"lab": "_about/lab.md", "gone": "_about/gone.md"},
+        "labnews_default_about": ["lab", "ghost"],
+    },
+)
+def test_bad_about_config_is_reported_once_naming_the_option(app) -> None:
+    app.build()
+    warnings = warnings_of(app)
+    assert warnings.count("labnews_default_about names 'ghost'") == 1
+    assert "which labnews_about_blocks does not define; it is skipped [labnews.config]" in warnings
+    assert (
+        warnings.count(
+            "labnews_about_blocks['gone']: file '_about/gone.md' not found in the "
+            "documentation source [labnews.about]"
+        )
+        == 1
+    )
+    # the known default is still appended, and every post is built
+    assert about_headings(app, DEFAULTS) == ["About The Lab"]
