@@ -29,11 +29,12 @@ class LabnewsWarnings(Enum):
     PUBLISHED = "published"
     """A ``published`` value that is neither true nor false."""
     IMAGE = "image"
-    """A centred image with a missing file or without alt text."""
+    """An image (cover or ``centered-image``) with a missing file, no alt text, or a
+    path outside the documentation source."""
     RAW_HTML = "raw_html"
     """Raw ``<img>`` HTML left in a post."""
     ABOUT = "about"
-    """An unknown About block key."""
+    """An unknown About block key, a block used twice in a post, or an unreadable block file."""
     CONFIG = "config"
     """An invalid ``labnews_*`` configuration value."""
 
