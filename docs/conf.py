@@ -10,6 +10,14 @@ extensions = ["sphinx_labnews"]
 # prefers it over this value for feeds and canonical links.
 html_baseurl = "https://sphinx-labnews.readthedocs.io/en/latest/"
 
+# The lab's boilerplate, written once: see guide/directives.md. The extension keeps
+# these files from being built as pages of their own.
+labnews_about_blocks = {
+    "smart-lab": "_about/smart-lab.md",
+    "hkust": "_about/hkust.md",
+}
+labnews_default_about = ["smart-lab", "hkust"]
+
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
 # build the same bytes every time: no "last updated" stamp from the clock
 html_last_updated_fmt = None

@@ -103,6 +103,22 @@ class LabnewsConfig:
         "starts with that image.",
         (bool,),
     )
+    about_blocks: dict[str, str] = option(
+        {},
+        dict_of(str, str),
+        'About blocks by key: ``{"smart-lab": "_about/smart-lab.md"}``. Each value is a '
+        "MyST file, relative to the source directory, that starts with its ``# Heading``. "
+        "Posts show a block with ``{about} <key>``; the files are not built as pages.",
+        (dict,),
+    )
+    default_about: list[str] = option(
+        [],
+        list_of(str),
+        "Keys of the About blocks appended to every post that does not show them "
+        "already. A post opts out with ``about: false`` in its front matter, or lists its "
+        "own blocks with ``about: [key, ...]``.",
+        (list, tuple),
+    )
     feed_formats: list[str] = option(
         ["atom", "rss"],
         list_of(str, choices=FEED_FORMATS),

@@ -14,7 +14,9 @@ from .ablog_adapter import (
     replace_archive_generator,
     reset_blog,
 )
+from .about import setup_about
 from .config import check_config, register_config_values
+from .directives import setup_centered_image
 from .feeds import add_feed_links, write_feeds
 from .listings import add_excerpt_renderer
 from .post_parser import NewsPostParser
@@ -54,3 +56,6 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-purge-doc", incremental.purge_doc)
     app.connect("env-merge-info", incremental.merge_info)
     app.connect("env-updated", incremental.rewrite_dependent_pages)
+
+    setup_centered_image(app)
+    setup_about(app)

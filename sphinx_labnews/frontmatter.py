@@ -32,6 +32,7 @@ KNOWN_KEYS = frozenset(
         "cover",
         "oneline_description",
         "published",
+        "about",
     }
 )
 
@@ -92,6 +93,8 @@ class PostMetadata:
     cover: str | None = None
     description: str | None = None
     published: bool = True
+    #: About blocks to append: ``None`` for the site's defaults, ``()`` for none.
+    about: tuple[str, ...] | None = None
     #: ``layout`` and every key the mapping does not consume.
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -281,6 +284,23 @@ def parse_published(value: Any) -> tuple[bool, bool]:
     return False, False
 
 
+def parse_about(value: Any) -> tuple[tuple[str, ...] | None, bool]:
+    """Return ``(about, understood)`` for an ``about`` value.
+
+    ``true`` (or no key) means the site's default About blocks (``None``); ``false``
+    means none (``()``); a key or a list of keys means exactly those. Anything else is
+    not understood and falls back to the defaults.
+    """
+    if value is None or value is True:
+        return None, True
+    if value is False:
+        return (), True
+    keys, ok = _string_list(value, split_commas=True)
+    if not ok or not isinstance(value, str | list | tuple):
+        return None, False
+    return tuple(keys), True
+
+
 def _is_plain_scalar(value: Any) -> bool:
     return isinstance(value, str | int | float) and not isinstance(value, bool)
 
@@ -419,6 +439,10 @@ def map_front_matter(
                 )
             )
 
+    about, ok = parse_about(data.get("about"))
+    if not ok:
+        wrong_type("about", "true, false or a list of About block keys")
+
     extra = {key: value for key, value in data.items() if key not in KNOWN_KEYS}
     metadata = PostMetadata(
         title=title,
@@ -429,6 +453,7 @@ def map_front_matter(
         cover=cover,
         description=description,
         published=published,
+        about=about,
         extra=extra,
     )
     return metadata, problems

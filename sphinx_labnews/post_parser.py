@@ -29,7 +29,9 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.util.matching import Matcher
 
+from .about import about_sections, wanted_keys
 from .frontmatter import FrontMatter, PostMetadata, read_post
+from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
 from .site_paths import UnsafePathError, resolve_site_path
 from .warnings_ import LabnewsWarnings, warn
 
@@ -103,7 +105,9 @@ class NewsPostRenderer(SphinxRenderer):
         top_level = top_heading_level(tokens)
         if top_level is not None:
             self._heading_offset = 2 - top_level
+        self._warn_raw_images(tokens)
         self._render_tokens(tokens)
+        self._place_about_blocks(section, metadata, front_matter)
         self._drop_duplicate_cover(section)
         self._render_finalise()
         return self.document
@@ -190,6 +194,48 @@ class NewsPostRenderer(SphinxRenderer):
         image = nodes.image(uri=uri, alt=metadata.title or "", classes=["labnews-cover"])
         image.source, image.line = self.document["source"], line
         return image
+
+    def _warn_raw_images(self, tokens: Sequence[Token]) -> None:
+        """Raw ``<img>`` HTML still renders, but Sphinx never sees the image: say so."""
+        docname = self.sphinx_env.docname
+        for line, snippet in raw_images_in_tokens(tokens):
+            warn(
+                f"raw HTML image {snippet}; {RAW_IMAGE_ADVICE}",
+                LabnewsWarnings.RAW_HTML,
+                location=(docname, line),
+            )
+
+    def _place_about_blocks(
+        self, section: nodes.section, metadata: PostMetadata, front_matter: FrontMatter | None
+    ) -> None:
+        """Move the post's About blocks to its end, then append the defaults it lacks.
+
+        Each block becomes a section directly under the post title, wherever the
+        ``{about}`` directive was written, so all blocks share one heading level and
+        none can be mistaken for the start of the post.
+        """
+        used = about_sections(section)
+        for block in used:
+            block.parent.remove(block)
+            section.append(block)
+        present = {block["labnews_about"] for block in used}
+        config = self.sphinx_env.config
+        keys = [
+            key
+            for key in wanted_keys(
+                metadata.about, config.labnews_default_about, list(config.labnews_about_blocks)
+            )
+            if key not in present
+        ]
+        if not keys:
+            return
+        # the directive, not a copy of it, renders the defaults; an unknown key chosen in
+        # the front matter is reported at the ``about:`` line
+        line = front_matter.line_of("about") if front_matter else 1
+        self._level_to_section = {0: self.document, 1: section}
+        self.current_node = section
+        for key in keys:
+            self.nested_render_text(f"```{{about}} {key}\n```", line - 1)
 
     def _drop_duplicate_cover(self, section: nodes.section) -> None:
         """Posts often open with their cover image; show it once, not twice."""

@@ -32,9 +32,16 @@ class LabnewsWarnings(Enum):
     DATE = ("date", "A post date that does not exist or cannot be read.")
     FIELD_TYPE = ("field_type", "A front-matter field whose value has the wrong type.")
     PUBLISHED = ("published", "A ``published`` value that is neither true nor false.")
-    IMAGE = ("image", "A centred image with a missing file or without alt text.")
+    IMAGE = (
+        "image",
+        "An image (cover or ``centered-image``) with a missing file, no alt text, or a "
+        "path outside the documentation source.",
+    )
     RAW_HTML = ("raw_html", "Raw ``<img>`` HTML left in a post.")
-    ABOUT = ("about", "An unknown About block key.")
+    ABOUT = (
+        "about",
+        "An unknown About block key, a block used twice in a post, or an unreadable block file.",
+    )
     CONFIG = ("config", "An invalid ``labnews_*`` configuration value.")
 
     @property

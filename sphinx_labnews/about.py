@@ -1,0 +1,206 @@
+"""About blocks: the lab's boilerplate sections, written once and placed in every post.
+
+The seeds pasted "About Smart Lab" and "About HKUST" into every post, so fixing a typo
+meant editing every post. Here each block is a MyST file registered by key in
+``labnews_about_blocks``; posts use it with ```` ```{about} smart-lab ``` ```` and
+``labnews_default_about`` appends a list of blocks to every post unless its front matter
+says otherwise (``about: false``, or ``about: [key, …]`` to choose).
+
+A block file starts with its heading (``# About Smart Lab``), then its body::
+
+    # About Smart Lab
+
+    Smart Lab, led by Prof. Hao Chen, …
+
+In a post, every About block becomes its own section directly under the post title, at
+the end of the post, in the order used, then the defaults the post did not use. Coming
+last keeps them out of anything ablog takes from the top of a post (its excerpt and the
+feed summary). A block appears at most once per post: a default already used explicitly
+is not added again, and a second explicit use is dropped with a warning.
+
+The file is a dependency of every post that shows it, so editing it rebuilds those posts.
+
+The pure helpers (:func:`known_keys`, :func:`split_about_source`, :func:`wanted_keys`)
+import no Sphinx, so ``labnews check`` can reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.docutils import SphinxDirective
+
+from .frontmatter import split_front_matter
+from .warnings_ import LabnewsWarnings, warn
+
+#: The doctree attribute that marks a section as an About block, holding its key.
+ABOUT_KEY = "labnews_about"
+
+_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+@dataclass(frozen=True)
+class AboutSource:
+    """An About file, split into the heading text and the Markdown body under it."""
+
+    title: str
+    body: str
+    #: 0-based line of the body's first line in the file.
+    body_line: int
+
+
+def known_keys(config: Mapping[str, Any]) -> list[str]:
+    """The About keys a site defines, from ``conf.py`` values (``labnews_about_blocks``)."""
+    blocks = config.get("labnews_about_blocks") or {}
+    return sorted(blocks) if isinstance(blocks, Mapping) else []
+
+
+def split_about_source(text: str, *, fallback_title: str) -> tuple[AboutSource, str | None]:
+    """Split an About file into its ``# Heading`` and body.
+
+    Front matter, if any, is skipped. Returns the parts and a problem message when
+    the first content line is not a level-1 heading (then ``fallback_title`` is used
+    and the whole text is the body), so a malformed block still shows its text.
+    """
+    lines = text.lstrip("\ufeff").splitlines()
+    start = 0
+    block, end_line = split_front_matter(text)
+    if block is not None:
+        start = end_line
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    match = _H1.match(lines[start]) if start < len(lines) else None
+    if match is None:
+        body = "\n".join(lines[start:])
+        problem = "does not start with a '# Heading' line; using " + repr(fallback_title)
+        return AboutSource(fallback_title, body, start), problem
+    return AboutSource(match["title"].strip(), "\n".join(lines[start + 1 :]), start + 1), None
+
+
+def wanted_keys(
+    front_matter_about: tuple[str, ...] | None, default_about: Sequence[str], known: Sequence[str]
+) -> list[str]:
+    """Which blocks to append to a post, before removing those it already shows.
+
+    ``None`` (no ``about`` key, or ``about: true``) means the site's defaults, less any
+    unknown key (reported once, at startup); a tuple is the post's own choice, reported
+    per post if unknown; ``()`` (``about: false``) means none.
+    """
+    if front_matter_about is None:
+        keys = [key for key in default_about if key in known]
+    else:
+        keys = list(front_matter_about)
+    return list(dict.fromkeys(keys))
+
+
+def about_sections(node: nodes.Element) -> list[nodes.section]:
+    """The About sections under ``node``, in document order."""
+    return [
+        section
+        for section in node.findall(nodes.section)
+        if section.get(ABOUT_KEY) and section is not node
+    ]
+
+
+class AboutDirective(SphinxDirective):
+    """```` ```{about} smart-lab ``` ````: the registered block as its own section."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        key = self.arguments[0].strip()
+        location = (self.env.docname, self.lineno)
+        blocks: dict[str, str] = self.config.labnews_about_blocks
+        if key not in blocks:
+            known = ", ".join(repr(k) for k in sorted(blocks)) or "none are configured"
+            warn(
+                f"unknown About block {key!r} (known: {known}; see labnews_about_blocks)",
+                LabnewsWarnings.ABOUT,
+                location=location,
+            )
+            return []
+        if any(s[ABOUT_KEY] == key for s in about_sections(self.state.document)):
+            warn(
+                f"About block {key!r} is already in this post; shown once",
+                LabnewsWarnings.ABOUT,
+                location=location,
+            )
+            return []
+        relative = blocks[key]
+        path = Path(self.env.srcdir, relative)
+        # before reading, so a file created or fixed later rebuilds this post
+        self.env.note_dependency(str(path))
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            warn(
+                f"About block {key!r}: cannot read {relative!r} "
+                f"(labnews_about_blocks[{key!r}]): {error}",
+                LabnewsWarnings.ABOUT,
+                location=location,
+            )
+            return []
+        source, problem = split_about_source(text, fallback_title=key)
+        if problem:
+            message = f"About block file {relative!r} {problem}"
+            warn(message, LabnewsWarnings.ABOUT, location=location)
+        return [self._section(key, source)]
+
+    def _section(self, key: str, source: AboutSource) -> nodes.section:
+        section = nodes.section(classes=["labnews-about", "sd-card", "sd-shadow-sm"])
+        section[ABOUT_KEY] = key
+        self.set_source_info(section)
+        title_nodes, messages = self.state.inline_text(source.title, self.lineno)
+        title = nodes.title(source.title, "", *title_nodes)
+        self.set_source_info(title)
+        section += title
+        section += messages
+        section["names"].append(nodes.fully_normalize_name(title.astext()))
+        self.state.document.note_implicit_target(section, section)
+        # parsed into a container, not the section: a heading inside a block becomes a
+        # rubric instead of a section escaping into the post's section tree
+        body = nodes.container(classes=["labnews-about-body", "sd-card-body"])
+        self.state.nested_parse(StringList(source.body.splitlines()), 0, body)
+        section += body
+        return section
+
+
+def check_about_config(app: Sphinx, config: Config) -> None:
+    """Report unknown default keys and unreadable block files once, naming the option."""
+    blocks: dict[str, str] = config.labnews_about_blocks
+    for key in config.labnews_default_about:
+        if key not in blocks:
+            warn(
+                f"labnews_default_about names {key!r}, which labnews_about_blocks does not "
+                "define; it is skipped",
+                LabnewsWarnings.CONFIG,
+            )
+    for key, relative in blocks.items():
+        if not Path(app.srcdir, relative).is_file():
+            warn(
+                f"labnews_about_blocks[{key!r}]: file {relative!r} not found in the "
+                "documentation source",
+                LabnewsWarnings.ABOUT,
+            )
+
+
+def exclude_about_sources(app: Sphinx, config: Config) -> None:
+    """Block files are parts of posts, not pages: keep Sphinx from building them alone."""
+    extra = [p for p in config.labnews_about_blocks.values() if p not in config.exclude_patterns]
+    config.exclude_patterns = [*config.exclude_patterns, *extra]
+
+
+def setup_about(app: Sphinx) -> None:
+    # after check_config (400), so the values are known to be well-typed
+    app.connect("config-inited", check_about_config, priority=450)
+    app.connect("config-inited", exclude_about_sources, priority=450)
+    app.add_directive("about", AboutDirective)

@@ -1,0 +1,9 @@
+extensions = ["sphinx_labnews"]
+project = "About Lab"
+html_baseurl = "https://lab.example.org/"
+labnews_about_blocks = {
+    "lab": "_about/lab.md",
+    "uni": "_about/uni.md",
+    "extra": "_about/extra.md",
+}
+labnews_default_about = ["lab", "uni"]
