@@ -132,6 +132,16 @@ class LabnewsConfig:
         "How many of the newest posts a feed holds; ``0`` means all.",
         (int,),
     )
+    redirects_file: str = option(
+        "_redirects.json",
+        instance_of(str),
+        "JSON file, relative to the source directory, mapping old page names (such as "
+        "``2025/07/14/lai4bm-2025-workshop`` for the Jekyll URL "
+        "``/2025/07/14/lai4bm-2025-workshop.html``) to the posts that replace them; "
+        "``labnews import-jekyll`` writes it. When it exists, sphinxext-rediraffe writes "
+        "a redirect page for each entry.",
+        (str,),
+    )
 
 
 FIELDS: tuple[dc.Field, ...] = dc.fields(LabnewsConfig)

@@ -21,6 +21,7 @@ from .feeds import add_feed_links, write_feeds
 from .listings import add_excerpt_renderer
 from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
+from .redirects import setup_redirects
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -36,6 +37,7 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("ablog")
     app.setup_extension("sphinx_design")
     register_config_values(app)
+    setup_redirects(app)
     app.add_source_parser(NewsPostParser, override=True)
     app.connect("config-inited", check_config, priority=400)
     # after ablog's own config-inited (priority 500), which lists its posts

@@ -1,11 +1,21 @@
-"""``labnews``: the contributors' command. Each subcommand is a module of its own."""
+"""``labnews``: the contributors' command. Each subcommand is a module of its own.
+
+The parser is built inside :func:`main` (nothing happens at import), and
+:func:`main` returns the exit code instead of exiting, so tests call it like any
+function: 0 success, 1 failure (a :class:`~.site.CommandError` is printed, not
+raised), 130 on Ctrl-C. ``--help`` (0) and usage errors (2) exit through
+argparse's ``SystemExit``, as in pre-commit.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .. import __version__
+from .site import CommandError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,15 +24,96 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write, import and check the news posts of a sphinx-labnews site.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser(
+        "new",
+        help="start a new post",
+        description="Write DEST/YYYY-MM-DD-slug.md with the lab's front matter filled in. "
+        "Never overwrites an existing post.",
+    )
+    new.add_argument("title", metavar="TITLE", help="the post's title")
+    new.add_argument("--author", help="author name")
+    new.add_argument("--tags", help="comma-separated tags, e.g. 'award,students'")
+    new.add_argument("--group", default="news", help="the post's group (default: news)")
+    new.add_argument("--cover", help="cover image, e.g. /static/img/news/x.png")
+    new.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    new.add_argument("--dest", type=Path, default=Path("docs/news"), help="default: docs/news")
+
+    importer = commands.add_parser(
+        "import-jekyll",
+        help="convert a Jekyll site's posts",
+        description="Convert SITE_ROOT/_posts/*.md and *.markdown into MyST posts in DEST, "
+        "copy their images and record redirects from the old URLs. Exits 1 if any post "
+        "could not be converted (the others are still converted).",
+    )
+    importer.add_argument("site_root", metavar="SITE_ROOT", type=Path, help="the Jekyll site")
+    importer.add_argument("--dest", type=Path, default=Path("docs/news"), help="default: docs/news")
+    importer.add_argument(
+        "--conf-dir", type=Path, default=Path("docs"), help="folder of conf.py (default: docs)"
+    )
+    importer.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    importer.add_argument(
+        "--force", action="store_true", help="overwrite posts edited since the last import"
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="validate posts without a build",
+        description="Check posts as the build would: front matter, dates, images, About "
+        "keys, raw <img> HTML. Exits 1 on errors (and on warnings with --strict).",
+    )
+    check.add_argument(
+        "paths", metavar="PATH", nargs="*", type=Path, help="posts or folders (default: all)"
+    )
+    check.add_argument(
+        "--conf-dir", type=Path, default=Path("docs"), help="folder of conf.py (default: docs)"
+    )
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
     return parser
 
 
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "new":
+        from .new import new_post
+
+        return new_post(
+            args.title,
+            dest=args.dest,
+            author=args.author,
+            tags=args.tags,
+            group=args.group,
+            cover=args.cover,
+            date=args.date,
+        )
+    if args.command == "import-jekyll":
+        from .import_jekyll import import_jekyll
+
+        return import_jekyll(
+            args.site_root,
+            dest=args.dest,
+            conf_dir=args.conf_dir,
+            dry_run=args.dry_run,
+            force=args.force,
+        )
+    from .check import check_posts
+
+    return check_posts(args.paths, conf_dir=args.conf_dir, strict=args.strict)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``labnews``; returns the exit code (0 success, 1 failure, 2 usage)."""
+    """Run ``labnews``; returns the exit code (0 success, 1 failure, 2 usage, 130 Ctrl-C)."""
     parser = build_parser()
+    # --help and --version exit 0 and usage errors exit 2, through argparse's SystemExit
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
-    return 0
+    try:
+        return _run(args)
+    except CommandError as error:
+        print(f"labnews {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
