@@ -30,3 +30,15 @@ def lint(session: nox.Session) -> None:
     session.install("ruff")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Time full, no-change and one-edit builds at several sizes against plain ablog.
+
+    ``nox -s bench -- 100 1000 3000`` (default 100 1000); results also go to
+    ``benchmarks/results/latest.md``.
+    """
+    session.install("-e", ".")
+    args = session.posargs or ["100", "1000"]
+    session.run("python", "benchmarks/run.py", *args, "--out", "benchmarks/results/latest.md")

@@ -40,15 +40,28 @@ sponsors who made this a success.
 """
 
 
-def front_matter(n: int, day: dt.date, rng: random.Random) -> str:
+def front_matter(n: int, day: dt.date, rng: random.Random, style: str) -> str:
     tags = ", ".join(sorted(rng.sample(TAGS, 2)))
+    author, group = rng.choice(AUTHORS), rng.choice(GROUPS)
+    if style == "ablog":
+        # the same post in ablog's own front-matter keys, for the plain-stack baseline
+        return (
+            "---\n"
+            f"title: '[Press Release] Generated news item {n}'\n"
+            f"author: {author}\n"
+            f"category: {group}\n"
+            f"tags: {tags}\n"
+            f"date: {day:%Y-%m-%d}\n"
+            "---\n\n"
+            f"# [Press Release] Generated news item {n}\n"
+        )
     return (
         "---\n"
         "published: True\n"
         f"title: '[Press Release] Generated news item {n}'\n"
-        f"author: {rng.choice(AUTHORS)}\n"
+        f"author: {author}\n"
         "layout: post\n"
-        f"group: {rng.choice(GROUPS)}\n"
+        f"group: {group}\n"
         f"tags: [{tags}]\n"
         f"oneline_description: 'One line describing generated news item {n}.'\n"
         f"last_updated: {day:%Y/%m/%d}\n"
@@ -56,8 +69,12 @@ def front_matter(n: int, day: dt.date, rng: random.Random) -> str:
     )
 
 
-def write_posts(dest: Path, count: int) -> list[Path]:
-    """Write ``count`` posts into ``dest``, one a week backwards from 2025-07-27."""
+def write_posts(dest: Path, count: int, style: str = "lab") -> list[Path]:
+    """Write ``count`` posts into ``dest``, one every three days back from 2025-07-27.
+
+    ``style`` is ``"lab"`` (the lab's Jekyll-style keys, as sphinx-labnews reads
+    them) or ``"ablog"`` (ablog's own keys and an H1, as plain ablog needs).
+    """
     rng = random.Random(count)
     dest.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -65,6 +82,6 @@ def write_posts(dest: Path, count: int) -> list[Path]:
     for n in range(count):
         day = start - dt.timedelta(days=3 * n)
         path = dest / f"{day:%Y-%m-%d}-generated-{n:05d}.md"
-        path.write_text(front_matter(n, day, rng) + BODY.format(n=n), encoding="utf-8")
+        path.write_text(front_matter(n, day, rng, style) + BODY.format(n=n), encoding="utf-8")
         paths.append(path)
     return paths

@@ -30,6 +30,15 @@ html_theme_options = {
     "secondary_sidebar_items": ["page-toc"],
     "footer_start": ["copyright"],
     "footer_end": [],
+    # pydata renders every sidebar template twice (once to see if it is empty);
+    # the news sidebars are never empty where they are used
+    "templates_skip_empty_check": [
+        "sidebar-nav-bs.html",
+        "navbar-nav.html",
+        "ablog/recentposts.html",
+        "ablog/categories.html",
+        "ablog/archives.html",
+    ],
 }
 _NEWS_SIDEBAR = [
     "ablog/postcard.html",

@@ -53,7 +53,7 @@ def setup_extension(app: Sphinx) -> None:
     replace_archive_generator(app)
     app.connect("builder-inited", reset_blog)
     # after ablog's doctree-read (priority 500), which records the post
-    app.connect("doctree-read", incremental.drop_fulltext_copies, priority=600)
+    app.connect("doctree-read", incremental.slim_post_record, priority=600)
     app.connect("doctree-read", incremental.note_listing_doc)
     app.connect("env-purge-doc", incremental.purge_doc)
     app.connect("env-merge-info", incremental.merge_info)

@@ -45,6 +45,9 @@ _LAB_DATE = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](.*))?$")
 _TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
+#: libyaml's safe loader when PyYAML was built with it (10x faster), else PyYAML's own.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: Longest value echoed back in a warning; hostile posts can carry megabytes.
 _ECHO_LIMIT = 80
 
@@ -136,7 +139,7 @@ def parse_front_matter(text: str) -> tuple[FrontMatter | None, list[Problem]]:
     if block is None:
         return None, []
     problems: list[Problem] = []
-    loader = yaml.SafeLoader(block)
+    loader = _SAFE_LOADER(block)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -167,7 +170,9 @@ def parse_front_matter(text: str) -> tuple[FrontMatter | None, list[Problem]]:
             key_lines[key] = line
         data = loader.construct_document(node)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # where the broken construct starts (an unclosed "[" on line 2), else where
+        # the parser gave up
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error)
         problems.append(Problem("frontmatter", f"front matter is not valid YAML: {problem}", line))
@@ -191,7 +196,7 @@ def _salvage_keys(block: str) -> tuple[dict[str, Any], dict[str, int]]:
         if not _TOP_LEVEL_KEY.match(line):
             continue
         try:
-            pair = yaml.safe_load(line)
+            pair = yaml.load(line, Loader=_SAFE_LOADER)
         except yaml.YAMLError:
             continue
         if isinstance(pair, dict) and len(pair) == 1:

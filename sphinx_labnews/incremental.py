@@ -131,10 +131,20 @@ def note_listing_doc(app: Sphinx, doctree: nodes.document) -> None:
         env.labnews_listing_docs.add(env.docname)
 
 
-def drop_fulltext_copies(app: Sphinx, doctree: nodes.document) -> None:
-    """ablog keeps a deep copy of each post for full-text feeds; this site's feeds don't use it."""
+def slim_post_record(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep only what listings need of each post in the pickled environment.
+
+    ablog keeps a deep copy of the whole post for full-text feeds, which this
+    site does not write, and its excerpt nodes still point at the document they
+    came from, so each pulls a document into the pickle. Both are read back on
+    every build.
+    """
     for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
         info["doctree"] = nodes.section()
+        for node in info.get("excerpt", []):
+            for descendant in node.findall(include_self=True):
+                if getattr(descendant, "_document", None) is not None:
+                    descendant._document = None
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from ablog.post import PostNode
 from docutils import nodes
 from markdown_it.token import Token
-from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
+from myst_parser.config.main import merge_file_level
 from myst_parser.mdit_to_docutils.base import html_meta_to_nodes
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
@@ -63,13 +63,11 @@ class NewsPostParser(MystParser):
                 LabnewsWarnings(problem.subtype),
                 location=(env.docname, problem.line),
             )
-        # from here on as MystParser.parse, with our renderer
+        # from here on as MystParser.parse, with our renderer; the front matter is
+        # already parsed, so it is not read a second time for MyST's file-level keys
         config = env.myst_config
-        try:
-            topmatter = read_topmatter(inputstring)
-        except TopmatterReadError:
-            topmatter = None  # reported above, with its line
-        if topmatter:
+        topmatter = front_matter.data if front_matter is not None else {}
+        if _MYST_KEYS.intersection(topmatter):
             config = merge_file_level(
                 config,
                 topmatter,
