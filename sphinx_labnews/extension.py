@@ -58,6 +58,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-purge-doc", incremental.purge_doc)
     app.connect("env-merge-info", incremental.merge_info)
     app.connect("env-updated", incremental.rewrite_dependent_pages)
+    app.connect("env-get-outdated", incremental.remove_outputs_of_removed_docs)
 
     setup_centered_image(app)
     setup_about(app)

@@ -216,6 +216,30 @@ def skip_unchanged_pages(
             if old.get(pagename) == fingerprint and output.is_file():
                 continue
             yield pagename, context, template
+        # an archive that lost its last post (a tag no post has any more) is no
+        # longer generated; its old page would go on listing the post
+        for pagename in set(old) - set(new):
+            Path(builder.get_outfilename(pagename)).unlink(missing_ok=True)
         state_path.write_text(json.dumps(new, sort_keys=True, indent=0), "utf-8")
 
     return generate_changed
+
+
+def remove_outputs_of_removed_docs(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: delete the pages and source copies of posts that are gone.
+
+    Sphinx leaves a deleted document's HTML and its ``_sources/`` copy in the
+    output. For a news site that means a deleted post stays online, and a post
+    switched to ``published: false`` (excluded from then on) keeps leaking.
+    """
+    builder = app.builder
+    if not hasattr(builder, "get_outfilename"):
+        return []
+    outdir = Path(builder.outdir)
+    for docname in removed:
+        Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
+        for copy in (outdir / "_sources").glob(f"{docname}.*.txt"):
+            copy.unlink(missing_ok=True)
+    return []

@@ -1,0 +1,142 @@
+"""Incremental builds stay correct: an edit shows wherever the post is shown."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+from ablog.blog import Blog
+from sphinx.testing.util import SphinxTestApp
+
+
+class Site:
+    """A copy of the ``incremental`` root, rebuilt in place like ``sphinx-build`` does."""
+
+    def __init__(self, rootdir: Path, tmp_path: Path) -> None:
+        self.src = tmp_path / "src"
+        shutil.copytree(rootdir / "test-incremental", self.src)
+        self.rewritten: list[str] = []
+
+    def build(self) -> SphinxTestApp:
+        Blog._dict.clear()
+        before = {p: p.stat().st_mtime_ns for p in self.out.rglob("*.html")}
+        app = SphinxTestApp("html", srcdir=self.src, freshenv=False)
+        try:
+            app.build()
+            self.rewritten = sorted(
+                p.relative_to(self.out).with_suffix("").as_posix()
+                for p, mtime in before.items()
+                if p.exists() and p.stat().st_mtime_ns != mtime
+            )
+            assert app.warning.getvalue() == ""
+            return app
+        finally:
+            app.cleanup()
+
+    @property
+    def out(self) -> Path:
+        return self.src / "_build" / "html"
+
+    def page(self, name: str) -> str:
+        return (self.out / f"{name}.html").read_text("utf-8")
+
+    def feed_titles(self) -> list[str]:
+        feed = feedparser.parse((self.out / "news" / "atom.xml").read_bytes())
+        return [entry.title for entry in feed.entries]
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.src / name
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+
+@pytest.fixture
+def site(rootdir: Path, tmp_path: Path) -> Site:
+    site = Site(rootdir, tmp_path)
+    site.build()
+    return site
+
+
+#: Sphinx rewrites its own index pages on every build.
+ALWAYS = ["genindex", "search"]
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_nothing(site: Site) -> None:
+    site.build()
+    # unchanged archive pages are skipped, not regenerated
+    assert site.rewritten == ALWAYS
+
+
+def test_title_edit_reaches_post_archives_feeds_and_lists(site: Site) -> None:
+    site.edit("news/2025-02-01-second.md", "title: Second post", "title: Second post, renamed")
+    site.build()
+    assert "Second post, renamed" in site.page("news/2025-02-01-second")
+    for page in [
+        "news",
+        "news/2025",
+        "news/tag/beta",
+        "news/category/news",
+        "news/author/cheng-jin",
+    ]:
+        assert "Second post, renamed" in site.page(page), page
+    assert "Second post, renamed" in site.feed_titles()
+    assert "Second post, renamed" in site.page("index")  # the postlist
+    # the neighbours' previous/next links name the new title
+    assert "Second post, renamed" in site.page("news/2025-01-01-first")
+    assert "Second post, renamed" in site.page("news/2025-03-01-third")
+
+
+def test_tag_edit_moves_the_post_between_tag_archives(site: Site) -> None:
+    site.edit("news/2025-02-01-second.md", "tags: [beta]", "tags: [delta]")
+    site.build()
+    assert "Second post" in site.page("news/tag/delta")
+    showing = [p.relative_to(site.out).as_posix() for p in site.out.rglob("*.html")]
+    showing = [p for p in showing if "Second post" in (site.out / p).read_text("utf-8")]
+    assert "news/tag/beta.html" not in showing
+    feed = feedparser.parse((site.out / "news" / "atom.xml").read_bytes())
+    (entry,) = [e for e in feed.entries if e.title == "Second post"]
+    assert [t.term for t in entry.tags] == ["news", "delta"]
+
+
+def test_deleted_post_is_gone_everywhere(site: Site) -> None:
+    (site.src / "news" / "2025-02-01-second.md").unlink()
+    site.build()
+    assert not (site.out / "news" / "2025-02-01-second.html").exists()
+    assert not list((site.out / "_sources" / "news").glob("2025-02-01-second*"))
+    assert "Second post" not in site.feed_titles()
+    for page in [
+        "news",
+        "news/2025",
+        "news/category/news",
+        "news/author/cheng-jin",
+        "index",
+        "news/2025-01-01-first",
+        "news/2025-03-01-third",
+    ]:
+        assert "Second post" not in site.page(page), page
+
+
+def test_about_block_edit_reaches_every_post(site: Site) -> None:
+    site.edit("_about/lab.md", "first version", "second version")
+    site.build()
+    for name in ["2025-01-01-first", "2025-02-01-second", "2025-03-01-third"]:
+        page = site.page(f"news/{name}")
+        assert "second version" in page and "first version" not in page
+
+
+def test_one_edit_rewrites_only_what_shows_the_post(site: Site) -> None:
+    site.edit("news/2025-01-01-first.md", "Body of the First post.", "A new body.")
+    site.build()
+    # the body is not in any listing: only the post itself is rewritten
+    assert site.rewritten == sorted(["news/2025-01-01-first", *ALWAYS])
+
+
+def test_unpublishing_a_post_removes_its_page_and_source_copy(site: Site) -> None:
+    assert (site.out / "news" / "2025-02-01-second.html").exists()
+    site.edit(
+        "news/2025-02-01-second.md", "title: Second post", "published: false\ntitle: Second post"
+    )
+    site.build()
+    leaks = [p for p in site.out.rglob("*") if p.is_file() and b"Second post" in p.read_bytes()]
+    assert leaks == []
