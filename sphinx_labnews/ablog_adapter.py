@@ -32,8 +32,8 @@ from sphinx.config import Config
 from .incremental import skip_unchanged_pages
 from .post_parser import is_post
 
-#: ablog options a news site wants, unless ``conf.py`` sets them.
-ABLOG_DEFAULTS: dict[str, Any] = {
+#: ablog (and MyST) options a news site wants, unless ``conf.py`` sets them.
+SITE_DEFAULTS: dict[str, Any] = {
     "blog_path": "news",
     "blog_feed_archives": False,  # we write the feeds (Atom and RSS)
     "blog_feed_templates": {},  # …so ablog writes none
@@ -41,6 +41,9 @@ ABLOG_DEFAULTS: dict[str, Any] = {
     "post_date_format": "%d %B %Y",
     "post_date_format_short": "%d %b %Y",
     "fontawesome_included": True,
+    # what the lab's Jekyll (kramdown) posts use: $$ math $$, <img> in HTML,
+    # definition lists, and ::: fences for directives that contain Markdown
+    "myst_enable_extensions": ["colon_fence", "deflist", "dollarmath", "html_image"],
 }
 
 
@@ -59,7 +62,7 @@ def apply_site_defaults(app: Sphinx, config: Config) -> None:
     canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
     if canonical:
         config.html_baseurl = canonical
-    for name, value in ABLOG_DEFAULTS.items():
+    for name, value in SITE_DEFAULTS.items():
         if not provided_by_user(config, name):
             setattr(config, name, value)
     if not provided_by_user(config, "blog_title"):
