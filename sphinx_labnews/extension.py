@@ -15,10 +15,11 @@ from .ablog_adapter import (
     reset_blog,
 )
 from .about import setup_about
+from .byline import setup_byline
 from .config import check_config, register_config_values
-from .directives import setup_centered_image
+from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
-from .listings import add_excerpt_renderer
+from .listings import add_card_renderer, add_excerpt_renderer
 from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
@@ -47,6 +48,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-collect-pages", write_feeds, priority=600)
     app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_excerpt_renderer)
+    app.connect("html-page-context", add_card_renderer)
     app.add_css_file("labnews.css")
 
     declare_ablog_parallel_safe(app)
@@ -60,4 +62,6 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-updated", incremental.rewrite_dependent_pages)
 
     setup_centered_image(app)
+    setup_news_cards(app)
+    setup_byline(app)
     setup_about(app)
