@@ -23,6 +23,8 @@ from .listings import add_card_renderer, add_excerpt_renderer
 from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
+from .site_urls import setup_site_urls
+from .social import setup_social
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -64,4 +66,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_centered_image(app)
     setup_news_cards(app)
     setup_byline(app)
+    setup_social(app)
+    setup_site_urls(app)
     setup_about(app)
