@@ -23,9 +23,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .ablog_adapter import provided_by_user
-from .feeds import absolute_url, blog_of
+from .feeds import blog_of, image_url
 from .listings import post_cover, post_description
-from .site_paths import is_external
 
 #: sphinxext-opengraph options a news site wants, unless ``conf.py`` sets them.
 #: Social cards need matplotlib and draw a picture per page; posts bring their cover.
@@ -44,15 +43,6 @@ def apply_social_defaults(app: Sphinx, config: Config) -> None:
 def _attribute(value: str) -> str:
     """Escaped but for ``"``, which sphinxext-opengraph escapes itself."""
     return html.escape(value, quote=False)
-
-
-def image_url(app: Sphinx, uri: str) -> str | None:
-    """The absolute URL of a collected image, for a crawler that has no page to start from."""
-    if is_external(uri):
-        return uri
-    if uri not in app.env.images or not app.config.html_baseurl:
-        return None
-    return absolute_url(app.config.html_baseurl, f"{app.builder.imagedir}/{app.env.images[uri][1]}")
 
 
 def add_post_preview(
