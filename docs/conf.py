@@ -24,6 +24,10 @@ html_last_updated_fmt = None
 
 html_theme = "pydata_sphinx_theme"
 html_title = "Smart Lab News"
+# with a favicon of its own, browsers do not ask for /favicon.ico above /en/latest/
+html_favicon = "_static/favicon.svg"
+# the theme logs a console error on a reader's first visit when no mode is given
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "navbar_align": "left",
     "show_prev_next": False,

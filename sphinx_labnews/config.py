@@ -126,6 +126,13 @@ class LabnewsConfig:
         "``rss`` (``<blog_path>/rss.xml``). An empty list writes none.",
         (list, tuple),
     )
+    feed_archives: bool = option(
+        True,
+        instance_of(bool),
+        "Also write the feeds of each tag and category, next to its archive page "
+        "(``<blog_path>/tag/<tag>/atom.xml`` …); the archive page advertises them.",
+        (bool,),
+    )
     feed_length: int = option(
         30,
         instance_of(int),

@@ -15,13 +15,16 @@ from .ablog_adapter import (
     reset_blog,
 )
 from .about import setup_about
+from .byline import setup_byline
 from .config import check_config, register_config_values
-from .directives import setup_centered_image
+from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
-from .listings import add_excerpt_renderer
+from .listings import add_card_renderer, add_excerpt_renderer
 from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
+from .site_urls import setup_site_urls
+from .social import setup_social
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -47,6 +50,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-collect-pages", write_feeds, priority=600)
     app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_excerpt_renderer)
+    app.connect("html-page-context", add_card_renderer)
     app.add_css_file("labnews.css")
 
     declare_ablog_parallel_safe(app)
@@ -61,4 +65,8 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-get-outdated", incremental.remove_outputs_of_removed_docs)
 
     setup_centered_image(app)
+    setup_news_cards(app)
+    setup_byline(app)
+    setup_social(app)
+    setup_site_urls(app)
     setup_about(app)

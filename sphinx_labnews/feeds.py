@@ -5,12 +5,19 @@ of the same posts differ) and turns naive post dates into the build machine's
 local time. Here every timestamp comes from the posts themselves, in UTC, and
 entries are ordered by date, then title, then page, so the same posts always
 give the same bytes.
+
+Besides the whole site's feeds, each tag and category gets its own, next to its
+archive page (``labnews_feed_archives``), so a reader can follow one topic. Each
+entry carries the cover and description as HTML content (feedgen escapes it),
+with absolute URLs, as feed readers have no page to resolve relative ones
+against, and the cover as an enclosure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import mimetypes
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +28,9 @@ from ablog.post import register_posts
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from .listings import post_cover, post_description
+from .site_paths import is_external
 
 LOGGER = logging.getLogger("sphinx_labnews")
 
@@ -50,6 +60,37 @@ def absolute_url(base_url: str, target_uri: str) -> str:
     return base_url.rstrip("/") + "/" + target_uri.lstrip("/")
 
 
+def image_url(app: Sphinx, uri: str) -> str | None:
+    """The absolute URL of a collected image, for readers with no page to start from."""
+    if is_external(uri):
+        return uri
+    if uri not in app.env.images or not app.config.html_baseurl:
+        return None
+    return absolute_url(app.config.html_baseurl, f"{app.builder.imagedir}/{app.env.images[uri][1]}")
+
+
+def entry_content(app: Sphinx, post: Post) -> tuple[str, tuple[str, int, str] | None]:
+    """The entry's HTML (cover, then description; never a ``<p>`` in a ``<p>``) and enclosure.
+
+    The enclosure is ``(url, length in bytes, MIME type)``; RSS requires the length,
+    so it is taken from the image's source file.
+    """
+    parts, enclosure = [], None
+    cover = post_cover(post)
+    url = image_url(app, cover["uri"]) if cover is not None else None
+    if url:
+        alt = html.escape(cover.get("alt", ""))
+        parts.append(f'<img src="{html.escape(url)}" alt="{alt}" />')
+        source = Path(app.srcdir) / cover["uri"]
+        mime = mimetypes.guess_type(cover["uri"])[0]
+        if source.is_file() and mime:
+            enclosure = (url, source.stat().st_size, mime)
+    description = post_description(post)
+    if description:
+        parts.append(f"<p>{html.escape(description, quote=False)}</p>")
+    return "\n".join(parts), enclosure
+
+
 def build_feed(
     app: Sphinx,
     posts: Iterable[Post],
@@ -57,19 +98,29 @@ def build_feed(
     title: str,
     feed_url: str,
     length: int,
+    page_url: str = "",
+    feed_format: str = "atom",
 ) -> FeedGenerator:
-    """One feed of ``posts``; its ``updated`` is its newest post's date."""
+    """One feed of ``posts``; its ``updated`` is its newest post's date.
+
+    The cover goes into RSS as ``<enclosure>`` and into Atom as Media RSS's
+    ``<media:content>``: feedgen writes Atom links without their ``rel``, so an
+    enclosure link would read as a second alternate link to the post.
+    """
     base_url = app.config.blog_baseurl
+    page_url = page_url or base_url
     chosen = newest_first(p for p in posts if p.date)
     if length:
         chosen = chosen[:length]
     feed = FeedGenerator()
-    feed.id(base_url)
+    feed.id(page_url)
     feed.title(title)
     # RSS's channel <link> is the last one set: the self link first, the site last
     feed.link(href=feed_url, rel="self")
-    feed.link(href=base_url, rel="alternate")
+    feed.link(href=page_url, rel="alternate")
     feed.load_extension("dc", atom=False, rss=True)
+    if feed_format == "atom":
+        feed.load_extension("media", atom=True, rss=False)
     feed.description(app.config.blog_feed_subtitle or title)
     feed.language(app.config.language or "en")
     feed.generator("sphinx-labnews", ablog.__version__)
@@ -93,11 +144,59 @@ def build_feed(
         entry.updated(as_utc(post.update or post.date))
         for collection in [*post.category, *post.tags]:
             entry.category(term=str(collection))
-        summary = " ".join(node.astext() for node in post.excerpt if node.tagname == "paragraph")
+        summary = post_description(post)
         if summary:
             entry.summary(summary)
-            entry.description(summary)
+        content, enclosure = entry_content(app, post)
+        if content:
+            # RSS <description> is HTML too; Atom keeps the plain summary. description()
+            # also sets Atom's content, so the typed content() comes after it.
+            entry.description(content)
+            entry.content(content, type="html")
+        if enclosure and feed_format == "rss":
+            entry.enclosure(url=enclosure[0], length=str(enclosure[1]), type=enclosure[2])
+        elif enclosure:
+            entry.media.content(
+                url=enclosure[0], fileSize=str(enclosure[1]), type=enclosure[2], medium="image"
+            )
     return feed
+
+
+def archive_collections(app: Sphinx, blog: Blog) -> list[Any]:
+    """The tags and categories that get feeds of their own (none if switched off)."""
+    if not app.config.labnews_feed_archives:
+        return []
+    return [coll for catalog in (blog.tags, blog.category) for coll in catalog if len(coll)]
+
+
+def write_feed_files(
+    app: Sphinx, posts: Iterable[Post], *, title: str, folder: str, page: str = ""
+) -> None:
+    """``folder/atom.xml`` and ``folder/rss.xml`` (as configured) for ``posts``.
+
+    A feed's id is the page it follows: the site's base URL for the site's feeds
+    (as before archive feeds existed, so subscribers keep their feed), an archive
+    page's URL for a tag's or category's.
+    """
+    base_url = app.config.blog_baseurl
+    outdir = Path(app.builder.outdir) / folder
+    outdir.mkdir(parents=True, exist_ok=True)
+    posts = list(posts)
+    for feed_format in app.config.labnews_feed_formats:
+        name = feed_filename(feed_format)
+        feed = build_feed(
+            app,
+            posts,
+            title=title,
+            feed_url=absolute_url(base_url, f"{folder}/{name}"),
+            length=app.config.labnews_feed_length,
+            page_url=absolute_url(base_url, app.builder.get_target_uri(page)) if page else "",
+            feed_format=feed_format,
+        )
+        if feed_format == "atom":
+            feed.atom_file(str(outdir / name), pretty=True)
+        else:
+            feed.rss_file(str(outdir / name), pretty=True)
 
 
 def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -109,21 +208,15 @@ def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         LOGGER.info("labnews: no feeds written, as html_baseurl is not set")
         return
     blog = blog_of(app)
-    outdir = Path(app.builder.outdir) / blog.blog_path
-    outdir.mkdir(parents=True, exist_ok=True)
-    for feed_format in app.config.labnews_feed_formats:
-        name = feed_filename(feed_format)
-        feed = build_feed(
+    write_feed_files(app, blog.posts, title=blog.blog_title, folder=blog.blog_path)
+    for coll in archive_collections(app, blog):
+        write_feed_files(
             app,
-            blog.posts,
-            title=blog.blog_title,
-            feed_url=absolute_url(base_url, f"{blog.blog_path}/{name}"),
-            length=app.config.labnews_feed_length,
+            coll,
+            title=f"{blog.blog_title}: {coll}",
+            folder=coll.path,
+            page=coll.docname,
         )
-        if feed_format == "atom":
-            feed.atom_file(str(outdir / name), pretty=True)
-        else:
-            feed.rss_file(str(outdir / name), pretty=True)
     yield from ()
 
 
@@ -133,14 +226,20 @@ _FEED_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 def add_feed_links(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Advertise the feeds on every page, so browsers and readers find them."""
+    """Advertise the site's feeds on every page, and a tag's or category's on its archive."""
     if not app.config.blog_baseurl or "pathto" not in context:
         return
-    blog_path = app.config.blog_path
-    title = html.escape(app.config.blog_title, quote=True)
+    feeds = [(app.config.blog_path, app.config.blog_title)]
+    collection = context.get("collection")
+    if collection is not None and app.config.labnews_feed_archives:
+        blog = blog_of(app)
+        if any(collection is coll for coll in archive_collections(app, blog)):
+            feeds.insert(0, (collection.path, f"{blog.blog_title}: {collection}"))
     links = [
-        f'<link rel="alternate" type="{_FEED_TYPES[fmt]}" title="{title} ({fmt.upper()})" '
-        f'href="{html.escape(context["pathto"](f"{blog_path}/{feed_filename(fmt)}", 1))}" />'
+        f'<link rel="alternate" type="{_FEED_TYPES[fmt]}" '
+        f'title="{html.escape(title, quote=True)} ({fmt.upper()})" '
+        f'href="{html.escape(context["pathto"](f"{folder}/{feed_filename(fmt)}", 1))}" />'
+        for folder, title in feeds
         for fmt in app.config.labnews_feed_formats
     ]
     context["metatags"] = context.get("metatags", "") + "\n".join(links) + "\n"

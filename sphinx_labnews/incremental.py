@@ -34,6 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import __version__
+from .directives.news_cards import news_cards
 
 PageTuple = tuple[str, dict[str, Any], str]
 
@@ -41,6 +42,9 @@ PageTuple = tuple[str, dict[str, Any], str]
 PAGES_STATE = "labnews-pages.json"
 
 _CATALOGS = ("tags", "author", "category")
+
+#: Nodes that list other posts: ablog's ``postlist`` and our ``news-cards``.
+LISTING_NODES: tuple[type[nodes.Element], ...] = (PostList, news_cards)
 
 
 def post_fingerprint(info: dict[str, Any]) -> str:
@@ -123,11 +127,11 @@ def pages_to_rewrite(
 
 
 def note_listing_doc(app: Sphinx, doctree: nodes.document) -> None:
-    """Remember documents that list posts (``postlist``), which change with any post."""
+    """Remember documents that list posts (:data:`LISTING_NODES`), which change with any post."""
     env = app.env
     if not hasattr(env, "labnews_listing_docs"):
         env.labnews_listing_docs = set()
-    if any(True for _ in doctree.findall(PostList)):
+    if any(True for _ in doctree.findall(lambda n: isinstance(n, LISTING_NODES))):
         env.labnews_listing_docs.add(env.docname)
 
 

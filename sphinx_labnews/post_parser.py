@@ -30,6 +30,7 @@ from myst_parser.warnings_ import create_warning
 from sphinx.util.matching import Matcher
 
 from .about import about_sections, wanted_keys
+from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, read_post
 from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
 from .site_paths import UnsafePathError, resolve_site_path
@@ -142,6 +143,7 @@ class NewsPostRenderer(SphinxRenderer):
         self.document.append(section)
         self.document.note_implicit_target(section, section)
         section.append(self._post_node(metadata, line))
+        section.append(post_byline())
         cover = self._cover_image(metadata, front_matter)
         if cover is not None:
             section.append(cover)

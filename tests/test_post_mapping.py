@@ -91,7 +91,7 @@ def test_author_group_and_tags_become_archives(built) -> None:
     ]:
         assert (outdir / f"{page}.html").is_file(), page
     author_page = html(built, "news/author/hao-chen")
-    titles = [a.get_text() for a in author_page.select(".labnews-listing-title a")]
+    titles = [a.get_text() for a in author_page.select(".labnews-card .sd-card-title a")]
     assert titles == ["Second post", "YAML datetime", "Date field wins", "Unpadded date"]
     card = html(built, POST).select_one(".ablog__postcard").get_text(" ", strip=True)
     assert "Cheng Jin" in card and "news" in card and "workshop" in card and "AI" in card
@@ -103,7 +103,7 @@ def test_cover_is_shown_at_the_top_and_in_listings(built) -> None:
     assert cover["src"] == "../_images/cover.png"
     assert (Path(built.outdir) / "_images" / "cover.png").is_file()
     listing = html(built, "news/category/news")
-    images = [img["src"] for img in listing.select(".labnews-listing img")]
+    images = [img["src"] for img in listing.select(".labnews-card img")]
     assert "../../_images/cover.png" in images
 
 
@@ -112,9 +112,9 @@ def test_description_is_excerpt_feed_summary_and_meta(built) -> None:
     meta = page.find("meta", attrs={"name": "description"})
     assert meta["content"] == "One line about the <i>full</i> post."
     listing = html(built, "news")
-    excerpts = [p.get_text() for p in listing.select(".labnews-listing .labnews-excerpt p")]
+    excerpts = [p.get_text() for p in listing.select(".labnews-card p.sd-card-text")]
     assert "One line about the <i>full</i> post." in excerpts
-    assert listing.select_one(".labnews-listing i") is None
+    assert listing.select_one(".labnews-card i") is None
     feed = feedparser.parse((Path(built.outdir) / "news" / "atom.xml").read_bytes())
     (entry,) = [e for e in feed.entries if e.link.endswith("2025-07-27-full.html")]
     assert entry.summary == "One line about the <i>full</i> post."

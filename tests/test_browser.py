@@ -1,0 +1,193 @@
+"""The built site in a real browser (headless Chromium), served under ``/en/latest/``.
+
+Serving under a prefix is what Read the Docs does, and what breaks sites that
+write site-absolute URLs. Loads the landing page, a post and an archive page and
+checks what a reader would notice: images that do not load, centred images that
+are not centred, script errors, a feed link that leads nowhere. Screenshots of
+each page are kept in ``tests/artifacts/``.
+
+Skipped, with the reason, where Chromium, chromedriver or Selenium is missing;
+``.ci/run`` installs Debian's ``chromium`` and ``chromium-driver``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+import pytest
+from helpers import build, warnings_of
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+PREFIX = "/en/latest/"
+DOCS = Path(__file__).parent.parent / "docs"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+TIMEOUT = 20  # seconds, for every page load and wait
+
+PAGES = {
+    "landing": "index.html",
+    "post": "news/2025-07-14-lai4bm-2025-workshop.html",
+    "archive": "news/category/news.html",
+}
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    # myst-parser 5.2 reads a deprecated ``self.app`` when resolving the guide's links
+    pytest.mark.filterwarnings(
+        "ignore:'myst_parser.sphinx_ext.myst_refs.MystReferenceResolver.app' is deprecated"
+    ),
+    pytest.mark.skipif(
+        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
+        reason=f"needs Chromium ({CHROMIUM}) and chromedriver ({CHROMEDRIVER}): "
+        "apt-get install chromium chromium-driver",
+    ),
+]
+
+
+class PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the output folder at ``PREFIX`` only, as Read the Docs serves a version."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "__outside_the_prefix__")
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The docs site built for, and served at, ``http://127.0.0.1:<port>/en/latest/``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
+    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    try:
+        srcdir = tmp_path_factory.mktemp("browser") / "src"
+        shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
+        app = build(srcdir, freshenv=True, confoverrides={"html_baseurl": base})
+        assert warnings_of(app) == ""
+        server.RequestHandlerClass = functools.partial(PrefixHandler, directory=str(app.outdir))
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield base
+        finally:
+            server.shutdown()
+            thread.join(timeout=5)
+            app.cleanup()
+    finally:
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(site: str):
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--hide-scrollbars",
+    ):
+        options.add_argument(flag)
+    profile = Path(site and ARTIFACTS.parent) / ".chromium-profile"
+    options.add_argument(f"--user-data-dir={profile}-{time.monotonic_ns()}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(TIMEOUT)
+    driver.set_script_timeout(TIMEOUT)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        for leftover in ARTIFACTS.parent.glob(".chromium-profile-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def wait_for(driver, script: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script(script))
+
+
+def load(driver, url: str) -> None:
+    """Open ``url`` and bring every image into view, as a reader scrolling would."""
+    driver.get_log("browser")  # drop messages from the previous page
+    driver.get(url)
+    wait_for(driver, "return document.readyState === 'complete'")
+    count = driver.execute_script("return document.images.length")
+    for index in range(count):
+        driver.execute_script("document.images[arguments[0]].scrollIntoView()", index)
+        wait_for(driver, f"return document.images[{index}].complete")
+    driver.execute_script("window.scrollTo(0, 0)")
+
+
+CENTRING = """
+return Array.from(document.querySelectorAll(
+  'img.labnews-cover, div.labnews-centered img'
+)).map(img => {
+  const box = img.closest('div.labnews-centered') || img.parentElement;
+  const a = img.getBoundingClientRect(), b = box.getBoundingClientRect();
+  return [img.getAttribute('src'), (a.left + a.right) / 2 - (b.left + b.right) / 2];
+});
+"""
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_in_chromium(site: str, browser, name: str) -> None:
+    started = time.monotonic()
+    load(browser, site + PAGES[name])
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+
+    broken = browser.execute_script(
+        "return Array.from(document.images)"
+        ".filter(i => !(i.naturalWidth > 0)).map(i => i.currentSrc || i.src)"
+    )
+    assert browser.execute_script("return document.images.length") > 0
+    assert broken == [], f"images that did not load on {name}: {broken}"
+
+    offsets = browser.execute_script(CENTRING)
+    if name == "post":
+        assert offsets, "the post shows its cover and centred images"
+    off_centre = [(src, offset) for src, offset in offsets if abs(offset) > 2]
+    assert off_centre == [], f"images off centre (px) on {name}: {off_centre}"
+
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == [], f"console errors on {name}: {errors}"
+
+    feed = browser.execute_script(
+        "const l = document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]');"
+        "return l && l.href"
+    )
+    assert feed and feed.startswith(site), feed
+    with urllib.request.urlopen(feed, timeout=TIMEOUT) as response:
+        assert response.status == 200
+        parsed = feedparser.parse(response.read())
+    assert not parsed.bozo and parsed.entries
+    print(f"{name}: {time.monotonic() - started:.2f} s")
+
+
+def test_outside_the_prefix_is_not_served(site: str) -> None:
+    root = site[: -len(PREFIX)] + "/index.html"
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(root, timeout=TIMEOUT)
+    error.value.close()
+    assert error.value.code == 404
