@@ -29,6 +29,7 @@ from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .config import FEED_FORMATS
 from .listings import post_cover, post_description
 from .site_paths import is_external
 
@@ -171,7 +172,7 @@ def archive_collections(app: Sphinx, blog: Blog) -> list[Any]:
 
 def write_feed_files(
     app: Sphinx, posts: Iterable[Post], *, title: str, folder: str, page: str = ""
-) -> None:
+) -> list[Path]:
     """``folder/atom.xml`` and ``folder/rss.xml`` (as configured) for ``posts``.
 
     A feed's id is the page it follows: the site's base URL for the site's feeds
@@ -182,6 +183,7 @@ def write_feed_files(
     outdir = Path(app.builder.outdir) / folder
     outdir.mkdir(parents=True, exist_ok=True)
     posts = list(posts)
+    written = []
     for feed_format in app.config.labnews_feed_formats:
         name = feed_filename(feed_format)
         feed = build_feed(
@@ -197,6 +199,8 @@ def write_feed_files(
             feed.atom_file(str(outdir / name), pretty=True)
         else:
             feed.rss_file(str(outdir / name), pretty=True)
+        written.append(outdir / name)
+    return written
 
 
 def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -209,14 +213,23 @@ def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     blog = blog_of(app)
     write_feed_files(app, blog.posts, title=blog.blog_title, folder=blog.blog_path)
+    written: set[Path] = set()
     for coll in archive_collections(app, blog):
-        write_feed_files(
-            app,
-            coll,
-            title=f"{blog.blog_title}: {coll}",
-            folder=coll.path,
-            page=coll.docname,
+        written.update(
+            write_feed_files(
+                app,
+                coll,
+                title=f"{blog.blog_title}: {coll}",
+                folder=coll.path,
+                page=coll.docname,
+            )
         )
+    # a tag or category that lost its last post keeps no feed listing it
+    names = {feed_filename(fmt) for fmt in FEED_FORMATS}
+    for catalog in (blog.tags, blog.category):
+        for path in (Path(app.builder.outdir) / catalog.path).glob("*/*.xml"):
+            if path.name in names and path not in written:
+                path.unlink()
     yield from ()
 
 
