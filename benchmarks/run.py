@@ -81,7 +81,8 @@ def make_site(root: Path, count: int, variant: str) -> Path:
     src.mkdir(parents=True)
     if variant == "labnews":
         shutil.copy(REPO / "docs" / "conf.py", src / "conf.py")
-        shutil.copytree(REPO / "docs" / "_about", src / "_about")
+        for folder in ("_about", "_static"):
+            shutil.copytree(REPO / "docs" / folder, src / folder)
         write_posts(src / "news", count, style="lab")
     else:
         (src / "conf.py").write_text(PLAIN_CONF, encoding="utf-8")

@@ -21,6 +21,8 @@ labnews_default_about = ["smart-lab", "hkust"]
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
 # build the same bytes every time: no "last updated" stamp from the clock
 html_last_updated_fmt = None
+# a news site has no use for a general index (and it is rebuilt every time)
+html_use_index = False
 
 html_theme = "pydata_sphinx_theme"
 html_title = "Smart Lab News"

@@ -24,13 +24,13 @@ from typing import Any
 
 import ablog
 from ablog.blog import Blog, Post
-from ablog.post import register_posts
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .config import FEED_FORMATS
-from .listings import post_cover, post_description
+from .incremental import FEEDS_STATE, OutputRecord
+from .listings import blog_of, newest_first, post_cover, post_description
 from .site_paths import is_external
 
 LOGGER = logging.getLogger("sphinx_labnews")
@@ -40,21 +40,9 @@ def feed_filename(feed_format: str) -> str:
     return f"{feed_format}.xml"
 
 
-def blog_of(app: Sphinx) -> Blog:
-    """ablog's shared :class:`Blog`, with this build's posts registered."""
-    blog = Blog(app)
-    if not blog:
-        register_posts(app)
-    return blog
-
-
 def as_utc(moment: dt.datetime) -> dt.datetime:
     """Post dates are naive and meant as UTC (see the front-matter reference)."""
     return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-
-
-def newest_first(posts: Iterable[Post]) -> list[Post]:
-    return sorted(posts, key=lambda p: (p.date, p.title, p.docname), reverse=True)
 
 
 def absolute_url(base_url: str, target_uri: str) -> str:
@@ -171,21 +159,33 @@ def archive_collections(app: Sphinx, blog: Blog) -> list[Any]:
 
 
 def write_feed_files(
-    app: Sphinx, posts: Iterable[Post], *, title: str, folder: str, page: str = ""
+    app: Sphinx,
+    posts: Iterable[Post],
+    *,
+    title: str,
+    folder: str,
+    page: str = "",
+    record: OutputRecord,
 ) -> list[Path]:
     """``folder/atom.xml`` and ``folder/rss.xml`` (as configured) for ``posts``.
 
     A feed's id is the page it follows: the site's base URL for the site's feeds
     (as before archive feeds existed, so subscribers keep their feed), an archive
-    page's URL for a tag's or category's.
+    page's URL for a tag's or category's. A feed whose posts did not change since
+    the last build is not written again.
     """
     base_url = app.config.blog_baseurl
     outdir = Path(app.builder.outdir) / folder
     outdir.mkdir(parents=True, exist_ok=True)
     posts = list(posts)
     written = []
+    shown_posts = record.posts(posts)
     for feed_format in app.config.labnews_feed_formats:
         name = feed_filename(feed_format)
+        written.append(outdir / name)
+        shown = [feed_format, title, page, shown_posts]
+        if record.unchanged(f"{folder}/{name}", shown, outdir / name):
+            continue
         feed = build_feed(
             app,
             posts,
@@ -199,7 +199,6 @@ def write_feed_files(
             feed.atom_file(str(outdir / name), pretty=True)
         else:
             feed.rss_file(str(outdir / name), pretty=True)
-        written.append(outdir / name)
     return written
 
 
@@ -212,7 +211,8 @@ def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         LOGGER.info("labnews: no feeds written, as html_baseurl is not set")
         return
     blog = blog_of(app)
-    write_feed_files(app, blog.posts, title=blog.blog_title, folder=blog.blog_path)
+    record = OutputRecord(app, FEEDS_STATE)
+    write_feed_files(app, blog.posts, title=blog.blog_title, folder=blog.blog_path, record=record)
     written: set[Path] = set()
     for coll in archive_collections(app, blog):
         written.update(
@@ -222,6 +222,7 @@ def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 title=f"{blog.blog_title}: {coll}",
                 folder=coll.path,
                 page=coll.docname,
+                record=record,
             )
         )
     # a tag or category that lost its last post keeps no feed listing it
@@ -230,6 +231,7 @@ def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         for path in (Path(app.builder.outdir) / catalog.path).glob("*/*.xml"):
             if path.name in names and path not in written:
                 path.unlink()
+    record.save()
     yield from ()
 
 

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from ablog.blog import Post, html_builder_write_doc, revise_pending_xrefs
+from ablog.blog import Blog, Post, html_builder_write_doc, revise_pending_xrefs
+from ablog.post import register_posts
 from docutils import nodes
 from docutils.utils import new_document
 from sphinx import addnodes
@@ -161,3 +162,15 @@ def add_card_renderer(
 ) -> None:
     context["labnews_cards"] = partial(render_cards, app, pagename)
     context["labnews_description"] = post_description
+
+
+def blog_of(app: Sphinx) -> Blog:
+    """ablog's shared :class:`Blog`, with this build's posts registered."""
+    blog = Blog(app)
+    if not blog:
+        register_posts(app)
+    return blog
+
+
+def newest_first(posts: Iterable[Post]) -> list[Post]:
+    return sorted(posts, key=lambda p: (p.date, p.title, p.docname), reverse=True)

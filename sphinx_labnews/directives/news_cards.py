@@ -24,8 +24,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..feeds import blog_of, newest_first
-from ..listings import render_cards
+from ..listings import blog_of, newest_first, render_cards
 
 #: Options that filter by one of a post's collections; a post must match each given.
 FILTERS = ("tags", "category", "author")
