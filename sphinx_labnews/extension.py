@@ -42,7 +42,9 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("config-inited", check_config, priority=400)
     # after ablog's own config-inited (priority 500), which lists its posts
     app.connect("config-inited", apply_site_defaults, priority=600)
-    app.connect("config-inited", exclude_unpublished_posts, priority=610)
+    # after Sphinx merges the registered suffixes (``.md``) into source_suffix (priority
+    # 800): before that a fresh process finds no Markdown posts to exclude
+    app.connect("config-inited", exclude_unpublished_posts, priority=810)
     app.connect("config-inited", add_package_paths, priority=620)
     app.connect("html-collect-pages", write_feeds, priority=600)
     app.connect("html-page-context", add_feed_links)

@@ -15,7 +15,7 @@ Other Markdown documents are parsed by MyST unchanged.
 from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ablog.post import PostNode
@@ -32,7 +32,7 @@ from sphinx.util.matching import Matcher
 from .about import about_sections, wanted_keys
 from .frontmatter import FrontMatter, PostMetadata, read_post
 from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
-from .site_paths import UnsafePathError, resolve_site_path
+from .site_paths import UnsafePathError, is_external, resolve_site_path
 from .warnings_ import LabnewsWarnings, warn
 
 #: MyST keeps these keys for itself; they are configuration, not page metadata.
@@ -190,6 +190,14 @@ class NewsPostRenderer(SphinxRenderer):
             )
         except UnsafePathError as error:
             warn(f"cover: {error}", LabnewsWarnings.IMAGE, location=(env.docname, line))
+            return None
+        if not is_external(uri) and Path(env.relfn2path(uri, env.docname)[1]).is_dir():
+            # Sphinx would try to copy the folder and warn without naming the post
+            warn(
+                f"cover: {metadata.cover!r} is a folder, not an image",
+                LabnewsWarnings.IMAGE,
+                location=(env.docname, line),
+            )
             return None
         image = nodes.image(uri=uri, alt=metadata.title or "", classes=["labnews-cover"])
         image.source, image.line = self.document["source"], line
