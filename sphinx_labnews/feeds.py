@@ -22,6 +22,8 @@ from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .frontmatter import one_line
+
 LOGGER = logging.getLogger("sphinx_labnews")
 
 
@@ -93,7 +95,10 @@ def build_feed(
         entry.updated(as_utc(post.update or post.date))
         for collection in [*post.category, *post.tags]:
             entry.category(term=str(collection))
-        summary = " ".join(node.astext() for node in post.excerpt if node.tagname == "paragraph")
+        # a body's first paragraph may hold control characters, which XML cannot
+        summary = one_line(
+            " ".join(node.astext() for node in post.excerpt if node.tagname == "paragraph")
+        )
         if summary:
             entry.summary(summary)
             entry.description(summary)

@@ -345,13 +345,24 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub("", text).split())
 
 
-def has_slug(name: str) -> bool:
-    """Whether ablog's ``slugify`` gives ``name`` a non-empty page name.
+#: Longest archive page name, in bytes: file systems allow 255 for ``<slug>.html``.
+_SLUG_LIMIT = 200
+
+
+def slug_problem(name: str) -> str | None:
+    """Why ablog's ``slugify`` cannot name an archive page for ``name``, if it cannot.
 
     ``!!!`` or a lone combining accent slugify to ``""``, and the archive page of
-    such a tag would be the folder ``news/tag/`` itself, shared by all of them.
+    such a tag would be the folder ``news/tag/`` itself, shared by all of them; a
+    name of thousands of characters makes a file name the system refuses.
     """
-    return bool(re.sub(r"[^\w\s-]", "", unicodedata.normalize("NFKD", name)).strip())
+    slug = re.sub(r"[^\w\s-]", "", unicodedata.normalize("NFKD", name)).strip().lower()
+    slug = re.sub(r"[-\s]+", "-", slug)
+    if not slug:
+        return "has no letter or digit to name its archive page"
+    if len(slug.encode("utf-8")) > _SLUG_LIMIT:
+        return f"is too long to name its archive page (over {_SLUG_LIMIT} bytes)"
+    return None
 
 
 def _text(value: Any) -> tuple[str | None, bool]:
@@ -449,13 +460,14 @@ def map_front_matter(
         ("group", "group", categories),
         ("tags", "tag", tags),
     ):
-        for name in [name for name in names if not has_slug(name)]:
+        for name, why in [(name, slug_problem(name)) for name in names]:
+            if why is None:
+                continue
             names.remove(name)
             problems.append(
                 Problem(
                     "field_type",
-                    f"{word} {echo(name)} has no letter or digit to name its archive page; "
-                    "it is left out",
+                    f"{word} {echo(name)} {why}; it is left out",
                     front_matter.line_of(key),
                 )
             )

@@ -46,6 +46,13 @@ def is_post(docname: str, patterns: Sequence[str]) -> bool:
     return Matcher(list(patterns))(docname)
 
 
+def _is_folder(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
+
+
 class NewsPostParser(MystParser):
     """MyST's Sphinx parser, reading news posts with :class:`NewsPostRenderer`."""
 
@@ -191,7 +198,7 @@ class NewsPostRenderer(SphinxRenderer):
         except UnsafePathError as error:
             warn(f"cover: {error}", LabnewsWarnings.IMAGE, location=(env.docname, line))
             return None
-        if not is_external(uri) and Path(env.relfn2path(uri, env.docname)[1]).is_dir():
+        if not is_external(uri) and _is_folder(env.relfn2path(uri, env.docname)[1]):
             # Sphinx would try to copy the folder and warn without naming the post
             warn(
                 f"cover: {metadata.cover!r} is a folder, not an image",

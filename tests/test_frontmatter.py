@@ -227,3 +227,13 @@ def test_names_without_a_slug_are_left_out_with_a_warning() -> None:
         "group '́' has no letter or digit to name its archive page; it is left out",
         "tag '!!!' has no letter or digit to name its archive page; it is left out",
     ]
+
+
+def test_names_too_long_for_a_file_name_are_left_out_with_a_warning() -> None:
+    """A 100k-character group made the archive page's file name too long to write."""
+    metadata, _, problems = read_post(post(f"group: {'s' * 300}\ntags: [ok]"), filename="p.md")
+    assert metadata.categories == ()
+    assert metadata.tags == ("ok",)
+    assert [p.message.split(" is too long")[1] for p in problems if p.subtype == "field_type"] == [
+        " to name its archive page (over 200 bytes); it is left out"
+    ]
