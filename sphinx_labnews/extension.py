@@ -11,6 +11,7 @@ from . import incremental
 from .ablog_adapter import (
     apply_site_defaults,
     declare_ablog_parallel_safe,
+    escape_archive_titles,
     replace_archive_generator,
     reset_blog,
 )
@@ -49,6 +50,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-collect-pages", write_feeds, priority=600)
     app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_excerpt_renderer)
+    app.connect("html-page-context", escape_archive_titles)
     app.add_css_file("labnews.css")
 
     declare_ablog_parallel_safe(app)

@@ -73,6 +73,15 @@ def exclude_unpublished_posts(app: Sphinx, config: Config) -> None:
     """Add every unpublished or undecodable post to ``exclude_patterns`` and say so."""
     srcdir = Path(app.srcdir)
     for docname, path in find_posts(srcdir, config):
+        if not path.resolve().is_relative_to(srcdir.resolve()):
+            _exclude(config, srcdir, path)
+            warn(
+                f"post is a link to {path.resolve()}, outside the documentation source; "
+                "it is left out of the build",
+                LabnewsWarnings.ENCODING,
+                location=f"{path}:1",  # a string with a colon is used as it is
+            )
+            continue
         bad_line = undecodable_line(path, config.source_encoding)
         if bad_line is not None:
             _exclude(config, srcdir, path)

@@ -33,7 +33,8 @@ class LabnewsWarnings(Enum):
     FIELD_TYPE = ("field_type", "A front-matter field whose value has the wrong type.")
     ENCODING = (
         "encoding",
-        "A post that is not UTF-8 text; it is left out of the build until it is re-saved.",
+        "A post that is not UTF-8 text, or a link to a file outside the documentation "
+        "source; it is left out of the build.",
     )
     PUBLISHED = ("published", "A ``published`` value that is neither true nor false.")
     IMAGE = (
