@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from typing import Any
 
@@ -101,3 +102,16 @@ def replace_archive_generator(app: Sphinx) -> None:
                 skip_unchanged_pages(generate_archive_pages),
                 priority=listener.priority,
             )
+
+
+def escape_archive_titles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """ablog's archive pages pass ``Posts in <tag>`` as the page ``title``, unescaped.
+
+    Sphinx's templates print ``title`` as HTML (it normally comes from a doctree,
+    already rendered), so a tag ``<script>`` reached the relbar as markup. Found by the
+    hostile-post tests.
+    """
+    if doctree is None and templatename.startswith("ablog/") and context.get("title"):
+        context["title"] = html.escape(str(context["title"]), quote=False)

@@ -11,6 +11,7 @@ from . import incremental
 from .ablog_adapter import (
     apply_site_defaults,
     declare_ablog_parallel_safe,
+    escape_archive_titles,
     replace_archive_generator,
     reset_blog,
 )
@@ -45,12 +46,15 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("config-inited", check_config, priority=400)
     # after ablog's own config-inited (priority 500), which lists its posts
     app.connect("config-inited", apply_site_defaults, priority=600)
-    app.connect("config-inited", exclude_unpublished_posts, priority=610)
+    # after Sphinx merges the registered suffixes (``.md``) into source_suffix (priority
+    # 800): before that a fresh process finds no Markdown posts to exclude
+    app.connect("config-inited", exclude_unpublished_posts, priority=810)
     app.connect("config-inited", add_package_paths, priority=620)
     app.connect("html-collect-pages", write_feeds, priority=600)
     app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_excerpt_renderer)
     app.connect("html-page-context", add_card_renderer)
+    app.connect("html-page-context", escape_archive_titles)
     app.add_css_file("labnews.css")
 
     declare_ablog_parallel_safe(app)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,10 @@ _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 #: libyaml's safe loader when PyYAML was built with it (10x faster), else PyYAML's own.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Characters XML 1.0 forbids and no reader wants in a title: C0/C1 controls (tabs and
+#: newlines are whitespace, collapsed instead), lone surrogates and U+FFFE/U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 #: Longest value echoed back in a warning; hostile posts can carry megabytes.
 _ECHO_LIMIT = 80
@@ -227,7 +232,11 @@ def parse_post_date(value: Any) -> dt.datetime:
     else:
         raise ValueError(f"{echo(value)} is a {type(value).__name__}, not a date")
     if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        except OverflowError:
+            # year 1 at +05:00 (or 9999 at -05:00) has no UTC time a datetime can hold
+            raise ValueError(f"{echo(value)} is out of the range of dates") from None
     return moment
 
 
@@ -326,10 +335,39 @@ def _string_list(value: Any, *, split_commas: bool) -> tuple[list[str], bool]:
         return [], False
     cleaned: list[str] = []
     for item in items:
-        text = " ".join(str(item).split())
+        text = one_line(str(item))
         if text and text not in cleaned:
             cleaned.append(text)
     return cleaned, ok
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: whitespace runs collapsed, control characters dropped.
+
+    A title or tag reaches HTML, feeds (XML, where a control character is a fatal
+    error) and the search index; none of them can show these characters.
+    """
+    return " ".join(_CONTROL.sub("", text).split())
+
+
+#: Longest archive page name, in bytes: file systems allow 255 for ``<slug>.html``.
+_SLUG_LIMIT = 200
+
+
+def slug_problem(name: str) -> str | None:
+    """Why ablog's ``slugify`` cannot name an archive page for ``name``, if it cannot.
+
+    ``!!!`` or a lone combining accent slugify to ``""``, and the archive page of
+    such a tag would be the folder ``news/tag/`` itself, shared by all of them; a
+    name of thousands of characters makes a file name the system refuses.
+    """
+    slug = re.sub(r"[^\w\s-]", "", unicodedata.normalize("NFKD", name)).strip().lower()
+    slug = re.sub(r"[-\s]+", "-", slug)
+    if not slug:
+        return "has no letter or digit to name its archive page"
+    if len(slug.encode("utf-8")) > _SLUG_LIMIT:
+        return f"is too long to name its archive page (over {_SLUG_LIMIT} bytes)"
+    return None
 
 
 def _text(value: Any) -> tuple[str | None, bool]:
@@ -337,7 +375,7 @@ def _text(value: Any) -> tuple[str | None, bool]:
     if value is None:
         return None, True
     if isinstance(value, str):
-        return " ".join(value.split()) or None, True
+        return one_line(value) or None, True
     if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
         return str(value), False
     return None, False
@@ -422,6 +460,22 @@ def map_front_matter(
     tags, ok = _string_list(data.get("tags"), split_commas=True)
     if not ok:
         wrong_type("tags", "a list or a comma-separated string")
+    for key, word, names in (
+        ("author", "author", authors),
+        ("group", "group", categories),
+        ("tags", "tag", tags),
+    ):
+        for name, why in [(name, slug_problem(name)) for name in names]:
+            if why is None:
+                continue
+            names.remove(name)
+            problems.append(
+                Problem(
+                    "field_type",
+                    f"{word} {echo(name)} {why}; it is left out",
+                    front_matter.line_of(key),
+                )
+            )
 
     cover, ok = _text(data.get("cover"))
     if not ok:

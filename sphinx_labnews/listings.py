@@ -26,6 +26,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from .frontmatter import one_line
 from .site_paths import is_external
 
 
@@ -90,8 +91,14 @@ def post_cover(post: Post) -> nodes.image | None:
 
 
 def post_description(post: Post) -> str:
-    """The post's one-line description, as plain text (the excerpt's paragraphs)."""
-    return " ".join(node.astext() for node in post.excerpt if isinstance(node, nodes.paragraph))
+    """The post's one-line description, as plain text (the excerpt's paragraphs).
+
+    A body's first paragraph (the excerpt when there is no description) may hold
+    control characters, which XML cannot carry and no reader wants to see.
+    """
+    return one_line(
+        " ".join(node.astext() for node in post.excerpt if isinstance(node, nodes.paragraph))
+    )
 
 
 def _link(href: str, text: str, css_class: str = "") -> str:

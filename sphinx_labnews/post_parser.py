@@ -15,7 +15,7 @@ Other Markdown documents are parsed by MyST unchanged.
 from __future__ import annotations
 
 from collections.abc import MutableMapping, Sequence
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ablog.post import PostNode
@@ -33,7 +33,7 @@ from .about import about_sections, wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, read_post
 from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
-from .site_paths import UnsafePathError, resolve_site_path
+from .site_paths import UnsafePathError, is_external, resolve_site_path
 from .warnings_ import LabnewsWarnings, warn
 
 #: MyST keeps these keys for itself; they are configuration, not page metadata.
@@ -45,6 +45,13 @@ def is_post(docname: str, patterns: Sequence[str]) -> bool:
     if PurePosixPath(docname).name == "index":
         return False
     return Matcher(list(patterns))(docname)
+
+
+def _is_folder(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
 
 
 class NewsPostParser(MystParser):
@@ -190,6 +197,14 @@ class NewsPostRenderer(SphinxRenderer):
             )
         except UnsafePathError as error:
             warn(f"cover: {error}", LabnewsWarnings.IMAGE, location=(env.docname, line))
+            return None
+        if not is_external(uri) and _is_folder(env.relfn2path(uri, env.docname)[1]):
+            # Sphinx would try to copy the folder and warn without naming the post
+            warn(
+                f"cover: {metadata.cover!r} is a folder, not an image",
+                LabnewsWarnings.IMAGE,
+                location=(env.docname, line),
+            )
             return None
         image = nodes.image(uri=uri, alt=metadata.title or "", classes=["labnews-cover"])
         image.source, image.line = self.document["source"], line

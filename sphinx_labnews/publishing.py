@@ -3,6 +3,11 @@
 Excluding them before Sphinx reads anything is the one place that keeps them out
 of every output at once: pages, ``_sources/``, the search index, archives,
 feeds, the sitemap and linkcheck all start from the documents Sphinx found.
+
+Posts that are not UTF-8 are left out the same way: Sphinx 9 reads sources
+strictly and stops the whole build at the first undecodable byte, so one
+contributor's Latin-1 file would take the site down. Such a post is reported,
+with the line of its first bad byte, and skipped.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from sphinx.util import logging
 
 from .frontmatter import is_published, split_front_matter
 from .post_parser import is_post
+from .warnings_ import LabnewsWarnings, warn
 
 LOGGER = logging.getLogger("sphinx_labnews")
 
@@ -45,12 +51,46 @@ def read_head(path: Path) -> str:
     return text
 
 
+def undecodable_line(path: Path, encoding: str) -> int | None:
+    """The 1-based line of the first byte of ``path`` that ``encoding`` cannot decode."""
+    data = path.read_bytes()
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        return data.count(b"\n", 0, error.start) + 1
+    except LookupError:  # an unknown source_encoding is Sphinx's to report
+        return None
+    return None
+
+
+def _exclude(config: Config, srcdir: Path, path: Path) -> None:
+    relative = path.relative_to(srcdir).as_posix()
+    if relative not in config.exclude_patterns:
+        config.exclude_patterns = [*config.exclude_patterns, relative]
+
+
 def exclude_unpublished_posts(app: Sphinx, config: Config) -> None:
-    """Add every unpublished post to ``exclude_patterns`` and say so in the log."""
+    """Add every unpublished or undecodable post to ``exclude_patterns`` and say so."""
     srcdir = Path(app.srcdir)
     for docname, path in find_posts(srcdir, config):
-        if not is_published(read_head(path), filename=path.name):
-            relative = path.relative_to(srcdir).as_posix()
-            if relative not in config.exclude_patterns:
-                config.exclude_patterns = [*config.exclude_patterns, relative]
+        if not path.resolve().is_relative_to(srcdir.resolve()):
+            _exclude(config, srcdir, path)
+            warn(
+                f"post is a link to {path.resolve()}, outside the documentation source; "
+                "it is left out of the build",
+                LabnewsWarnings.ENCODING,
+                location=f"{path}:1",  # a string with a colon is used as it is
+            )
+            continue
+        bad_line = undecodable_line(path, config.source_encoding)
+        if bad_line is not None:
+            _exclude(config, srcdir, path)
+            warn(
+                "post is not UTF-8 text (first bad byte on this line); "
+                "it is left out of the build until it is re-saved as UTF-8",
+                LabnewsWarnings.ENCODING,
+                location=f"{path}:{bad_line}",  # no env yet to turn a docname into a path
+            )
+        elif not is_published(read_head(path), filename=path.name):
+            _exclude(config, srcdir, path)
             LOGGER.info("labnews: skipped unpublished post %s", docname)

@@ -7,16 +7,17 @@ extension as page-level ``og:*`` fields (the same route as a field list such as
 ``:og:description:``), set on a copy of the page's metadata just before the
 extension reads it, so nothing is stored in the environment.
 
-sphinxext-opengraph only turns ``"`` into ``&quot;`` in the values it writes, so a
-title with ``<`` or ``&`` would reach the ``<meta>`` tag raw (harmless inside an
-attribute, but not what the title says). The values handed over are therefore
-escaped for ``&``, ``<`` and ``>`` first; together with its own ``"`` escaping
-that is complete HTML attribute escaping.
+sphinxext-opengraph only turns ``"`` into ``&quot;`` in the values it writes, and
+it reads page titles and descriptions as text, so ``&lt;`` in a title reaches the
+``<meta>`` tag as a raw ``<`` (harmless inside a quoted attribute, but not
+escaped as everything else a reader sees is). Its tags are therefore re-escaped
+once it has written them, for every page.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -40,9 +41,22 @@ def apply_social_defaults(app: Sphinx, config: Config) -> None:
         config.ogp_site_url = config.html_baseurl
 
 
-def _attribute(value: str) -> str:
-    """Escaped but for ``"``, which sphinxext-opengraph escapes itself."""
-    return html.escape(value, quote=False)
+_PREVIEW_TAG = re.compile(
+    r'(<meta (?:property="og:[^"]*"|name="twitter:[^"]*") content=")([^"]*)(" ?/?>)'
+)
+
+
+def _escape_content(match: re.Match[str]) -> str:
+    value = match.group(2).replace("&quot;", '"')
+    return match.group(1) + html.escape(value, quote=True) + match.group(3)
+
+
+def escape_preview_tags(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``, after sphinxext-opengraph: complete its attribute escaping."""
+    if "metatags" in context:
+        context["metatags"] = _PREVIEW_TAG.sub(_escape_content, context["metatags"])
 
 
 def add_post_preview(
@@ -54,18 +68,19 @@ def add_post_preview(
     """
     if doctree is None or app.builder.format != "html":
         return
-    post = next((p for p in blog_of(app).posts if p.docname == pagename), None)
-    if post is None:
+    blog = blog_of(app)
+    if pagename not in blog:
         return
-    fields: dict[str, str] = {"og:title": _attribute(post.title), "og:type": "article"}
+    post = blog[pagename]  # published or draft: both have a page
+    fields: dict[str, str] = {"og:title": post.title, "og:type": "article"}
     description = post_description(post)
     if description:
-        fields["og:description"] = _attribute(description)
+        fields["og:description"] = description
     cover = post_cover(post)
     url = image_url(app, cover["uri"]) if cover is not None else None
     if url:
         fields["og:image"] = url
-        fields["og:image:alt"] = _attribute(cover.get("alt") or post.title)
+        fields["og:image:alt"] = cover.get("alt") or post.title
         context["metatags"] = (
             context.get("metatags", "")
             + '<meta name="twitter:card" content="summary_large_image" />\n'
@@ -78,3 +93,4 @@ def setup_social(app: Sphinx) -> None:
     app.connect("config-inited", apply_social_defaults, priority=630)
     # sphinxext-opengraph reads the fields at the default priority, 500
     app.connect("html-page-context", add_post_preview, priority=450)
+    app.connect("html-page-context", escape_preview_tags, priority=550)

@@ -31,6 +31,11 @@ class LabnewsWarnings(Enum):
     TITLE = ("title", "A post without a usable ``title``.")
     DATE = ("date", "A post date that does not exist or cannot be read.")
     FIELD_TYPE = ("field_type", "A front-matter field whose value has the wrong type.")
+    ENCODING = (
+        "encoding",
+        "A post that is not UTF-8 text, or a link to a file outside the documentation "
+        "source; it is left out of the build.",
+    )
     PUBLISHED = ("published", "A ``published`` value that is neither true nor false.")
     IMAGE = (
         "image",

@@ -180,3 +180,60 @@ def test_bom_and_crlf_are_accepted() -> None:
 def test_title_from_filename() -> None:
     assert title_from_filename("2025-07-14-lai4bm-workshop.md") == "Lai4bm workshop"
     assert title_from_filename("news/plain_name.md") == "Plain name"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0001-01-01 00:00:00+05:00",  # UTC is the year before year 1
+        "9999-12-31 23:59:59-05:00",  # UTC is the year after 9999
+        dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5))),
+    ],
+)
+def test_aware_dates_beyond_the_calendar_are_refused_not_crashed(value: object) -> None:
+    """Found by the hostile-post tests: ``astimezone`` raised OverflowError mid-build."""
+    with pytest.raises(ValueError, match="out of the range of dates"):
+        parse_post_date(value)
+    metadata, _, problems = read_post(post(f"title: T\ndate: {value}"), filename="2025-01-02-x.md")
+    assert metadata.date == dt.datetime(2025, 1, 2)
+    assert [p.subtype for p in problems] == ["date"]
+
+
+def test_control_characters_are_dropped_from_text_fields() -> None:
+    """A ``\\x07`` in a description made feedgen (lxml) refuse to write the feeds."""
+    metadata, _, _ = read_post(
+        post(
+            'title: "a\\x07b\\x00c\\u0085d\\uffff"\noneline_description: "x\\x1by"\n'
+            'tags: ["t\\x08ag"]'
+        ),
+        filename="p.md",
+    )
+    assert metadata.title == "abcd"
+    assert metadata.description == "xy"
+    assert metadata.tags == ("tag",)
+
+
+def test_names_without_a_slug_are_left_out_with_a_warning() -> None:
+    """``!!!`` slugified to "", so its archive page was the folder ``news/tag/`` itself."""
+    metadata, _, problems = read_post(
+        post('author: ["!!!", Ada]\ngroup: "\\u0301"\ntags: "!!!, ok, -"'), filename="p.md"
+    )
+    assert metadata.authors == ("Ada",)
+    assert metadata.categories == ()
+    assert metadata.tags == ("ok", "-")
+    messages = [p.message for p in problems if p.subtype == "field_type"]
+    assert messages == [
+        "author '!!!' has no letter or digit to name its archive page; it is left out",
+        "group '́' has no letter or digit to name its archive page; it is left out",
+        "tag '!!!' has no letter or digit to name its archive page; it is left out",
+    ]
+
+
+def test_names_too_long_for_a_file_name_are_left_out_with_a_warning() -> None:
+    """A 100k-character group made the archive page's file name too long to write."""
+    metadata, _, problems = read_post(post(f"group: {'s' * 300}\ntags: [ok]"), filename="p.md")
+    assert metadata.categories == ()
+    assert metadata.tags == ("ok",)
+    assert [p.message.split(" is too long")[1] for p in problems if p.subtype == "field_type"] == [
+        " to name its archive page (over 200 bytes); it is left out"
+    ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
@@ -14,6 +17,7 @@ from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
 POST = "news/2025-07-27-full"
+ROOTS = Path(__file__).parent / "roots"
 
 
 def heading_text(tag) -> str:
@@ -167,3 +171,36 @@ def test_published_posts_all_reach_sources_and_search(built) -> None:
     outdir = Path(built.outdir)
     assert (outdir / "_sources" / "news" / "2025-07-27-full.md.txt").is_file()
     assert re.search(r"Second post", (outdir / "searchindex.js").read_text("utf-8"))
+
+
+def test_unpublished_posts_excluded_in_a_fresh_process(tmp_path: Path) -> None:
+    """``sphinx-build`` in a new process must exclude unpublished posts too.
+
+    The exclusion ran before Sphinx merged ``.md`` into ``source_suffix``, so it found
+    no posts; in-process tests passed only because an earlier build had added ``.md``
+    to Sphinx's shared default. Found by the hostile-post tests.
+    """
+    outdir = tmp_path / "out"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-b",
+            "html",
+            str(ROOTS / "test-frontmatter"),
+            str(outdir),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    leaks = [
+        path.relative_to(outdir).as_posix()
+        for path in outdir.rglob("*")
+        if path.is_file() and b"UNPUBLISHEDMARKER" in path.read_bytes()
+    ]
+    assert leaks == []

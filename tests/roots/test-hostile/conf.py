@@ -1,0 +1,4 @@
+extensions = ["sphinx_labnews"]
+project = "Hostile Lab"
+html_baseurl = "https://lab.example.org/"
+labnews_feed_length = 0  # every post, so the test can count them
