@@ -207,3 +207,70 @@ def test_seeds_reproduce_docs_news(tmp_path: Path) -> None:
     for name in SEED_NAMES.values():
         expected = (REPO / "docs/news" / name).read_text(encoding="utf-8")
         assert (docs / "news" / name).read_text(encoding="utf-8") == expected, name
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        # percent-encoded climbing is decoded before it is judged
+        ("/static/..%2f..%2fetc/passwd", "points outside the documentation source"),
+        # a site-absolute path outside the static map that climbs out
+        ("/../etc/passwd", "points outside the documentation source"),
+    ],
+)
+def test_encoded_and_absolute_traversal_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], image: str, message: str
+) -> None:
+    root = tmp_path / "jekyll"
+    write(
+        root / "_posts/2025-01-01-evil.md",
+        f'---\ntitle: Evil\n---\n\n<img src="{image}" alt="x"/>\n',
+    )
+    write(tmp_path / "etc/passwd", "secret")
+    docs = make_docs(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    assert run(root, docs) == 1
+    out = capsys.readouterr().out
+    assert "image refused" in out and message in out
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written anywhere
+
+
+def test_symlinked_image_folder_pointing_outside_the_site_is_not_copied(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An image reached through a link out of the Jekyll site is reported, never copied."""
+    outside = tmp_path / "outside"
+    write(outside / "secret.png", "secret")
+    root = tmp_path / "jekyll"
+    write(
+        root / "_posts/2025-01-01-link.md",
+        '---\ntitle: Link\n---\n\n<img src="/static/img/secret.png" alt="x"/>\n',
+    )
+    (root / "static").mkdir(parents=True)
+    (root / "static" / "img").symlink_to(outside, target_is_directory=True)
+    docs = make_docs(tmp_path)
+    run(root, docs)
+    out = capsys.readouterr().out
+    assert "missing image: /static/img/secret.png" in out
+    assert not any(p.name == "secret.png" for p in docs.rglob("*"))
+
+
+def test_symlinked_docs_image_folder_pointing_outside_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A destination folder that links out of the docs tree is never written through."""
+    root = tmp_path / "jekyll"
+    write(
+        root / "_posts/2025-01-01-img.md",
+        '---\ntitle: Img\n---\n\n<img src="/static/img/a.png" alt="x"/>\n',
+    )
+    write(root / "static/img/a.png", PNG)
+    docs = make_docs(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(docs / "static", ignore_errors=True)
+    (docs / "static").mkdir()
+    (docs / "static" / "img").symlink_to(elsewhere, target_is_directory=True)
+    assert run(root, docs) == 1
+    assert "leaves the site" in capsys.readouterr().out
+    assert list(elsewhere.iterdir()) == []

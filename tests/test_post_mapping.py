@@ -165,6 +165,24 @@ def test_unpublished_posts_leak_nowhere(built) -> None:
     assert "skipped unpublished post news/2025-02-02-unpublished" in built.status.getvalue()
     assert list(outdir.glob("news/category/secret*")) == []
     assert list(outdir.glob("news/author/secret*")) == []
+    # the sitemap was written, and lists the published posts but not this one
+    sitemap = (outdir / "sitemap.xml").read_text("utf-8")
+    assert "2025-07-27-full.html" in sitemap
+    assert "2025-02-02-unpublished" not in sitemap
+
+
+@pytest.mark.sphinx("dirhtml", testroot="frontmatter", freshenv=True)
+def test_unpublished_posts_leak_nowhere_in_dirhtml(app) -> None:
+    """The exclusion happens before reading, so it holds for every builder."""
+    app.build()
+    outdir = Path(app.outdir)
+    assert (outdir / "news" / "2025-07-27-full" / "index.html").is_file()
+    leaks = [
+        path.relative_to(outdir).as_posix()
+        for path in outdir.rglob("*")
+        if path.is_file() and b"UNPUBLISHEDMARKER" in path.read_bytes()
+    ]
+    assert leaks == []
 
 
 def test_published_posts_all_reach_sources_and_search(built) -> None:
