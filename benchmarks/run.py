@@ -59,18 +59,20 @@ class Run:
 def sphinx_build(src: Path, out: Path, *extra: str) -> Run:
     """One ``sphinx-build`` process; its wall time and peak resident memory."""
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sphinx", "-q", *extra, str(src), str(out)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"sphinx-build failed for {src}:\n{stderr}")
+    with tempfile.TemporaryFile() as log:
+        # a file, not a pipe: a pipe nobody reads blocks a build that logs a lot
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sphinx", "-q", *extra, str(src), str(out)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            raise RuntimeError(f"sphinx-build failed for {src}:\n{log.read().decode()}")
     return Run(seconds, usage.ru_maxrss / 1024)
 
 

@@ -60,6 +60,7 @@ def setup_extension(app: Sphinx) -> None:
     declare_ablog_parallel_safe(app)
     replace_archive_generator(app)
     app.connect("builder-inited", reset_blog)
+    app.connect("builder-inited", incremental.cache_compiled_templates)
     # after ablog's doctree-read (priority 500), which records the post
     app.connect("doctree-read", incremental.slim_post_record, priority=600)
     app.connect("doctree-read", incremental.note_listing_doc)

