@@ -20,7 +20,7 @@ from .byline import setup_byline
 from .config import check_config, register_config_values
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
-from .listings import add_card_renderer, add_excerpt_renderer
+from .listings import add_card_renderer
 from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
@@ -52,7 +52,6 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("config-inited", add_package_paths, priority=620)
     app.connect("html-collect-pages", write_feeds, priority=600)
     app.connect("html-page-context", add_feed_links)
-    app.connect("html-page-context", add_excerpt_renderer)
     app.connect("html-page-context", add_card_renderer)
     app.connect("html-page-context", escape_archive_titles)
     app.add_css_file("labnews.css")
