@@ -23,3 +23,12 @@ def reset_ablog() -> None:
     Blog._dict.clear()
     yield
     Blog._dict.clear()
+
+
+@pytest.fixture(scope="session")
+def news_cards_site(tmp_path_factory: pytest.TempPathFactory):
+    """One build of the ``news-cards`` root, read (never changed) by the cards, feeds and
+    social-preview tests."""
+    from helpers import build_copy
+
+    return build_copy("news-cards", tmp_path_factory)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from ablog.blog import Blog
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
@@ -36,8 +37,23 @@ def copy_root(name: str, destination: Path) -> Path:
 
 
 def build(srcdir: Path, builder: str = "html", **kwargs) -> SphinxTestApp:
-    """Build ``srcdir`` once, with ablog's class-level post registry emptied first."""
+    """Build ``srcdir`` once, with ablog's class-level post registry emptied first.
+
+    The app comes back finished and cleaned up: its output, env and logs stay
+    readable, and Sphinx's global docutils registrations are undone, so the next
+    build of the session does not warn that they are registered twice.
+    """
     Blog._dict.clear()
     app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)
-    app.build()
+    try:
+        app.build()
+    finally:
+        app.cleanup()
     return app
+
+
+def build_copy(
+    name: str, tmp_path_factory: pytest.TempPathFactory, builder: str = "html", **kwargs
+) -> SphinxTestApp:
+    """One clean build of a private copy of test root ``name``."""
+    return build(copy_root(name, tmp_path_factory.mktemp(name)), builder, freshenv=True, **kwargs)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from helpers import build, copy_root, heading_text, page, warnings_of
+from helpers import build, build_copy, copy_root, heading_text, page, warnings_of
 
 DEFAULTS = "news/2025-01-01-defaults"
 EXPLICIT = "news/2025-01-02-explicit"
@@ -17,11 +17,7 @@ CHOOSE = "news/2025-01-04-choose"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
-    app = build(copy_root("about-blocks", tmp_path_factory.mktemp("about")), freshenv=True)
-    try:
-        yield app
-    finally:
-        app.cleanup()
+    return build_copy("about-blocks", tmp_path_factory)
 
 
 def about_headings(app, docname: str) -> list[str]:

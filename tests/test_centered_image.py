@@ -6,18 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_root, heading_text, page, warnings_of
+from helpers import build_copy, heading_text, page, warnings_of
 
 POST = "news/2025-03-01-images"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
-    app = build(copy_root("centered-image", tmp_path_factory.mktemp("img")), freshenv=True)
-    try:
-        yield app
-    finally:
-        app.cleanup()
+    return build_copy("centered-image", tmp_path_factory)
 
 
 def test_local_image_is_copied_and_linked_relative_to_the_page(built) -> None:

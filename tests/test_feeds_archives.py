@@ -21,11 +21,9 @@ FEEDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):
-    app = build(copy_root("news-cards", tmp_path_factory.mktemp("feeds")), freshenv=True)
-    yield app
-    app.cleanup()
+@pytest.fixture
+def built(news_cards_site: SphinxTestApp) -> SphinxTestApp:
+    return news_cards_site
 
 
 def parse(app: SphinxTestApp, name: str):

@@ -11,11 +11,9 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_labnews.incremental import LISTING_NODES
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):
-    app = build(copy_root("news-cards", tmp_path_factory.mktemp("cards")), freshenv=True)
-    yield app
-    app.cleanup()
+@pytest.fixture
+def built(news_cards_site: SphinxTestApp) -> SphinxTestApp:
+    return news_cards_site
 
 
 def card_titles(soup, selector: str = ".labnews-cards") -> list[str]:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import feedparser
 import pytest
-from ablog.blog import Blog
 from bs4 import BeautifulSoup
 from docutils import nodes
+from helpers import build_copy
 from sphinx.testing.util import SphinxTestApp
 
 POST = "news/2025-07-27-full"
@@ -32,18 +31,9 @@ def html(app: SphinxTestApp, page: str) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="module")
-def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory):
+def built(tmp_path_factory: pytest.TempPathFactory):
     """One build of the front-matter root, shared by the read-only assertions below."""
-    srcdir = tmp_path_factory.mktemp("frontmatter") / "src"
-    shutil.copytree(rootdir / "test-frontmatter", srcdir)
-    Blog._dict.clear()
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
-        Blog._dict.clear()
+    return build_copy("frontmatter", tmp_path_factory)
 
 
 def test_build_has_no_warnings(built) -> None:

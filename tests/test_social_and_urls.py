@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_root, page, warnings_of
+from helpers import page, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_labnews.site_urls import url_prefix
@@ -14,11 +14,9 @@ from sphinx_labnews.site_urls import url_prefix
 BASE = "https://lab.example.org/en/latest/"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):
-    app = build(copy_root("news-cards", tmp_path_factory.mktemp("social")), freshenv=True)
-    yield app
-    app.cleanup()
+@pytest.fixture
+def built(news_cards_site: SphinxTestApp) -> SphinxTestApp:
+    return news_cards_site
 
 
 def og(soup, name: str) -> str | None:
