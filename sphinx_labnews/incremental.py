@@ -72,16 +72,8 @@ def _digest(value: Any) -> str:
 
 def blog_state(env: BuildEnvironment) -> dict[str, Any]:
     """Fingerprints of every post, the publication order, and what sidebars show."""
-    posts = (
-        {
-            docname: post_fingerprint(info)
-            for docname, infos in env.ablog_posts.items()
-            for info in infos[:1]
-        }
-        if hasattr(env, "ablog_posts")
-        else {}
-    )
     infos = {d: i[0] for d, i in getattr(env, "ablog_posts", {}).items() if i}
+    posts = {docname: post_fingerprint(info) for docname, info in infos.items()}
     order = sorted(
         (d for d in infos if infos[d].get("date")),
         key=lambda d: (infos[d]["date"], infos[d]["title"], d),

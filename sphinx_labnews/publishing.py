@@ -25,14 +25,11 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from . import __version__
-from .frontmatter import is_published, split_front_matter
+from .frontmatter import is_published
 from .post_parser import is_post
 from .warnings_ import LabnewsWarnings, warn
 
 LOGGER = logging.getLogger("sphinx_labnews")
-
-#: Front matter sits at the top; a post's first bytes are enough to read it.
-_HEAD_BYTES = 64 * 1024
 
 #: Where each post's verdict is kept between builds.
 VERDICTS_FILE = "labnews-published.json"
@@ -53,26 +50,14 @@ def find_posts(srcdir: Path, config: Config) -> list[tuple[str, Path]]:
     return sorted(set(found))
 
 
-def read_head(path: Path) -> str:
-    """The start of a post, enough for its front matter, decoded leniently."""
-    with path.open("rb") as stream:
-        head = stream.read(_HEAD_BYTES)
-    text = head.decode("utf-8", errors="replace")
-    if split_front_matter(text)[0] is None and len(head) == _HEAD_BYTES:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    return text
-
-
-def undecodable_line(path: Path, encoding: str) -> int | None:
-    """The 1-based line of the first byte of ``path`` that ``encoding`` cannot decode."""
-    data = path.read_bytes()
+def decode_post(data: bytes, encoding: str) -> str | int:
+    """The post's text, or the 1-based line of its first byte ``encoding`` cannot decode."""
     try:
-        data.decode(encoding)
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
         return data.count(b"\n", 0, error.start) + 1
     except LookupError:  # an unknown source_encoding is Sphinx's to report
-        return None
-    return None
+        return data.decode("utf-8", errors="replace")
 
 
 def _exclude(config: Config, srcdir: Path, path: Path) -> None:
@@ -82,11 +67,15 @@ def _exclude(config: Config, srcdir: Path, path: Path) -> None:
 
 
 def post_verdict(path: Path, encoding: str) -> str:
-    """``published``, ``unpublished``, or the 1-based line of the first undecodable byte."""
-    bad_line = undecodable_line(path, encoding)
-    if bad_line is not None:
-        return str(bad_line)
-    return PUBLISHED if is_published(read_head(path), filename=path.name) else UNPUBLISHED
+    """``published``, ``unpublished``, or the 1-based line of the first undecodable byte.
+
+    The whole file is read once: Sphinx decodes all of it, so a bad byte anywhere
+    would stop the build, and the front matter is at its start.
+    """
+    text = decode_post(path.read_bytes(), encoding)
+    if isinstance(text, int):
+        return str(text)
+    return PUBLISHED if is_published(text, filename=path.name) else UNPUBLISHED
 
 
 class VerdictCache:
