@@ -69,9 +69,16 @@ def instance_of(*types: type) -> Validator:
     return validate
 
 
-def option(default: Any, validator: Validator, help: str, types: tuple[type, ...]) -> Any:
+def option(
+    default: Any,
+    validator: Validator,
+    help: str,
+    types: tuple[type, ...],
+    rebuild: str = "env",
+) -> Any:
+    """A config field; ``rebuild`` is what Sphinx redoes when the value changes."""
     factory = (lambda: type(default)(default)) if isinstance(default, list | dict) else None
-    metadata = {"validator": validator, "help": help, "types": types}
+    metadata = {"validator": validator, "help": help, "types": types, "rebuild": rebuild}
     if factory is not None:
         return dc.field(default_factory=factory, metadata=metadata)
     return dc.field(default=default, metadata=metadata)
@@ -149,6 +156,16 @@ class LabnewsConfig:
         "a redirect page for each entry.",
         (str,),
     )
+    freeze_gc_after_build: bool = option(
+        True,
+        instance_of(bool),
+        "Freeze Python's garbage collector when the build is over, so the process exits "
+        "without sweeping the environment (0.5 s of a no-change build at 1000 posts). "
+        "Another build in the same process unfreezes it; set ``False`` when Sphinx runs "
+        "inside a process that goes on to other work.",
+        (bool,),
+        rebuild="",
+    )
 
 
 FIELDS: tuple[dc.Field, ...] = dc.fields(LabnewsConfig)
@@ -161,7 +178,7 @@ def register_config_values(app: Sphinx) -> None:
         app.add_config_value(
             f"labnews_{config_field.name}",
             getattr(defaults, config_field.name),
-            "env",
+            config_field.metadata["rebuild"],
             types=config_field.metadata["types"],
             description=config_field.metadata["help"],
         )

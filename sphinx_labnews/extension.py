@@ -20,6 +20,7 @@ from .byline import setup_byline
 from .config import check_config, register_config_values
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
+from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
 from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
@@ -74,3 +75,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_social(app)
     setup_site_urls(app)
     setup_about(app)
+    setup_garbage_collection(app)
