@@ -1,9 +1,10 @@
 """URLs under the site's base URL: sitemap, canonical links and the 404 page.
 
 Sphinx writes ``<link rel="canonical">`` itself once ``html_baseurl`` is set. The
-sitemap (sphinx-sitemap) and the 404 page (sphinx-notfound-page) each need to know
-the same base URL in their own way; here they are derived from ``html_baseurl``
-(which Read the Docs' canonical URL has already replaced, see
+sitemap (sphinx-sitemap, kept whole by :mod:`sphinx_labnews.sitemap`) and the 404
+page (sphinx-notfound-page) each need to know the same base URL in their own way;
+here they are derived from ``html_baseurl`` (which Read the Docs' canonical URL has
+already replaced, see
 :func:`sphinx_labnews.ablog_adapter.apply_site_defaults`) unless ``conf.py`` sets
 them:
 
@@ -23,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .ablog_adapter import provided_by_user
+from .sitemap import setup_sitemap
 
 #: Pages that are not content: nobody should land on them from a search engine.
 SITEMAP_EXCLUDES = ("404.html", "search.html", "genindex.html", "news/drafts.html")
@@ -45,6 +47,6 @@ def apply_url_defaults(app: Sphinx, config: Config) -> None:
 
 
 def setup_site_urls(app: Sphinx) -> None:
-    app.setup_extension("sphinx_sitemap")
+    setup_sitemap(app)
     app.setup_extension("notfound.extension")
     app.connect("config-inited", apply_url_defaults, priority=630)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
 import pytest
 from ablog.blog import Blog
 from sphinx.testing.util import SphinxTestApp
+
+BASE_URL = "https://lab.example.org/"
 
 
 class Site:
@@ -45,6 +48,12 @@ class Site:
     def feed_titles(self) -> list[str]:
         feed = feedparser.parse((self.out / "news" / "atom.xml").read_bytes())
         return [entry.title for entry in feed.entries]
+
+    def sitemap(self) -> list[str]:
+        """The URLs ``sitemap.xml`` lists, in its order."""
+        tree = ET.parse(self.out / "sitemap.xml")
+        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        return [loc.text.removeprefix(BASE_URL) for loc in tree.findall("s:url/s:loc", ns)]
 
     def edit(self, name: str, old: str, new: str) -> None:
         path = self.src / name
@@ -140,3 +149,25 @@ def test_unpublishing_a_post_removes_its_page_and_source_copy(site: Site) -> Non
     site.build()
     leaks = [p for p in site.out.rglob("*") if p.is_file() and b"Second post" in p.read_bytes()]
     assert leaks == []
+
+
+def test_the_sitemap_stays_whole_after_an_edit(site: Site) -> None:
+    full = site.sitemap()
+    assert "news/2025-02-01-second.html" in full
+    assert "news/tag/beta.html" in full
+    assert full == sorted(full)
+    site.edit("news/2025-01-01-first.md", "Body of the First post.", "A new body.")
+    site.build()
+    # one post rewritten; sphinx-sitemap alone would list only that page
+    assert site.rewritten == sorted(["news/2025-01-01-first", *ALWAYS])
+    assert site.sitemap() == full
+
+
+def test_the_sitemap_drops_a_deleted_post_and_its_emptied_archive(site: Site) -> None:
+    before = site.sitemap()
+    (site.src / "news" / "2025-02-01-second.md").unlink()
+    site.build()
+    after = site.sitemap()
+    # beta is the second post's only tag: its archive page is gone too
+    assert sorted(set(before) - set(after)) == ["news/2025-02-01-second.html", "news/tag/beta.html"]
+    assert after == sorted(after)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -14,9 +15,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build(src: Path, out: Path, *options: str) -> str:
-    """A clean ``sphinx-build`` in its own process, as users and Read the Docs run it."""
-    shutil.rmtree(out, ignore_errors=True)
+def build(src: Path, out: Path, *options: str, keep: bool = False) -> str:
+    """A clean ``sphinx-build`` in its own process, as users and Read the Docs run it;
+    ``keep`` builds incrementally on the last build's output instead."""
+    if not keep:
+        shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("READTHEDOCS_CANONICAL_URL", None)
     result = subprocess.run(
@@ -69,3 +72,30 @@ def test_parallel_build_equals_serial(site: Path) -> None:
     # ablog's posts are merged after a parallel read: no fallback to a serial read
     assert "doing serial read" not in log
     assert differences(serial, snapshot(out)) == []
+
+
+def search_index_as_sphinx_keeps_it(out: Path) -> dict:
+    """``searchindex.js`` less what Sphinx 9 itself does not keep across incremental
+    builds, in any project: ``indexentries`` of the pages it does not rewrite (its env
+    is pickled before the write phase feeds them), and words no page has any more
+    (kept, with no pages)."""
+    text = (out / "searchindex.js").read_text("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    index.pop("indexentries")
+    index["terms"] = {word: pages for word, pages in index["terms"].items() if pages != []}
+    return index
+
+
+def test_an_incremental_build_equals_a_clean_one(site: Path, tmp_path: Path) -> None:
+    src = tmp_path / "docs"
+    shutil.copytree(site, src)
+    out = tmp_path / "out"
+    build(src, out)
+    post = next(iter(sorted((src / "news").glob("*.md"))))
+    post.write_text(post.read_text("utf-8").replace("title: ", "title: Edited ", 1), "utf-8")
+    build(src, out, keep=True)
+    incremental, incremental_index = snapshot(out), search_index_as_sphinx_keeps_it(out)
+    assert any("Edited " in p.read_text("utf-8") for p in out.glob("news/*.html"))
+    build(src, out)
+    assert differences(incremental, snapshot(out)) == ["searchindex.js"]
+    assert incremental_index == search_index_as_sphinx_keeps_it(out)

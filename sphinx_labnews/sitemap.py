@@ -1,0 +1,77 @@
+"""Keep sphinx-sitemap's ``sitemap.xml`` whole across incremental builds.
+
+sphinx-sitemap lists the pages it saw go through ``html-page-context``: the pages
+written in this build. A build after one edit writes a handful of pages, and its
+``sitemap.xml`` then lists only those (14 of 1030 pages after one title edit at
+1000 posts); with ``-j`` the order is whichever worker finished first.
+
+Here the links sphinx-sitemap collected are kept between builds in the doctree
+directory, joined with this build's, dropped once their page is gone from the
+output (a deleted or unpublished post, an emptied archive), and handed back in
+sorted order just before sphinx-sitemap writes the file. The upstream fix is the
+same: keep the links in the environment and merge them, instead of a queue
+filled by the writer.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx_sitemap import is_excluded
+
+#: Links listed in the last sitemap, by page, with their ``lastmod`` (or ``None``).
+SITEMAP_RECORD = "labnews-sitemap.json"
+
+
+def drain(links: Any) -> dict[str, str | None]:
+    """Everything sphinx-sitemap queued in this build, as ``{link: lastmod}``."""
+    written: dict[str, str | None] = {}
+    while True:
+        try:
+            link, last_updated = links.get_nowait()
+        except queue.Empty:
+            return written
+        written[link] = last_updated
+
+
+def output_of(outdir: Path, link: str) -> Path:
+    """The file behind a sitemap link: ``news/x.html``, or ``news/x/`` for dirhtml."""
+    if link == "" or link.endswith("/"):
+        return outdir / link / "index.html"
+    return outdir / link
+
+
+def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``, before sphinx-sitemap: queue every page the site holds."""
+    links = getattr(app, "sitemap_links", None)
+    if exception is not None or links is None or app.builder.format != "html":
+        return
+    written = drain(links)
+    record = Path(app.doctreedir) / SITEMAP_RECORD
+    try:
+        old: dict[str, str | None] = json.loads(record.read_text("utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    outdir = Path(app.outdir)
+    excludes = app.config.sitemap_excludes
+    listed = {
+        link: last_updated
+        for link, last_updated in {**old, **written}.items()
+        if output_of(outdir, link).is_file() and not is_excluded(link, excludes)
+    }
+    record.write_text(json.dumps(listed, sort_keys=True, indent=0), "utf-8")
+    sitemap = outdir / app.config.sitemap_filename
+    if not written and listed == old and sitemap.is_file():
+        return  # sphinx-sitemap leaves the file as the last build wrote it
+    for link in sorted(listed):
+        links.put((link, listed[link]))
+
+
+def setup_sitemap(app: Sphinx) -> None:
+    app.setup_extension("sphinx_sitemap")
+    # sphinx-sitemap writes the file at build-finished, priority 500
+    app.connect("build-finished", complete_sitemap, priority=450)
