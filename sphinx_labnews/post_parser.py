@@ -30,7 +30,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.util.matching import Matcher
 
-from .about import about_sections, wanted_keys
+from .about import OWN_MYST_CONFIG, about_sections, wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, read_post
 from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
@@ -88,6 +88,7 @@ class NewsPostParser(MystParser):
                 topmatter,
                 lambda wtype, msg: create_warning(document, msg, wtype, line=1, append_to=document),
             )
+            document[OWN_MYST_CONFIG] = True
         parser = create_md_parser(config, NewsPostRenderer)
         parser.options["document"] = document
         parser.options["labnews_post"] = (metadata, front_matter)

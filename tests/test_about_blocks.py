@@ -143,3 +143,51 @@ def test_bad_about_config_is_reported_once_naming_the_option(app) -> None:
     )
     # the known default is still appended, and every post is built
     assert about_headings(app, DEFAULTS) == ["About The Lab"]
+
+
+class NeverKept(dict):
+    """A block cache that keeps nothing: every post parses its blocks itself."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def test_a_block_parsed_once_is_what_each_post_would_have_parsed(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sphinx_labnews import about
+
+    reused = build_copy("about-blocks", tmp_path_factory)
+    assert about._PARSED_BLOCKS, "the blocks were parsed once and reused"
+    monkeypatch.setattr(about, "_PARSED_BLOCKS", NeverKept())
+    parsed_each_time = build_copy("about-blocks", tmp_path_factory)
+    for docname in [DEFAULTS, EXPLICIT, CHOOSE]:
+        mine = described(reused, docname)
+        assert "labnews_about" in mine
+        assert mine == described(parsed_each_time, docname)
+
+
+def described(app, docname: str) -> str:
+    """A doctree with each node's source file and line: where its warnings would point."""
+    from docutils import nodes
+
+    doctree = app.env.get_doctree(docname)
+    where = [(n.tagname, n.source, n.line) for n in doctree.findall(nodes.Element)]
+    # each copy of the root was built in its own folder
+    return f"{doctree.pformat()}{where}".replace(str(app.srcdir), "SRC")
+
+
+def test_a_block_with_labels_or_references_is_parsed_in_each_post() -> None:
+    from docutils import nodes
+    from sphinx import addnodes
+
+    from sphinx_labnews.about import _reusable
+
+    title = nodes.title("About", "About")
+    plain = nodes.container("", nodes.paragraph("", "text", nodes.reference("", "x", refuri="u")))
+    assert _reusable(title, plain)
+    xref = nodes.container("", nodes.paragraph("", "", addnodes.pending_xref("", refdoc="a")))
+    labelled = nodes.container("", nodes.paragraph("", "text", ids=["label"]))
+    internal = nodes.container("", nodes.paragraph("", "", nodes.reference("", "x", refid="y")))
+    for body in (xref, labelled, internal):
+        assert not _reusable(title, body)
