@@ -171,7 +171,7 @@ class AboutDirective(SphinxDirective):
             parsed_at, *parsed = cached
             title, body = (node.deepcopy() for node in parsed)
             # where the post would have put them: its file, lines from this directive
-            for node in (title, *body.findall(nodes.Element)):
+            for node in (*title.findall(nodes.Element), *body.findall(nodes.Element)):
                 if node.source is not None:
                     node.source = section.source
                 if node.line is not None:
