@@ -173,6 +173,19 @@ def rewrite_dependent_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(pages_to_rewrite(old, new, listing_docs) & env.found_docs)
 
 
+def read_record(path: Path) -> dict[str, Any]:
+    """A record the last build kept in the doctree dir; empty when it is missing or
+    unreadable, since a record only ever saves work."""
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_record(path: Path, record: dict[str, Any]) -> None:
+    path.write_text(json.dumps(record, sort_keys=True, indent=0), "utf-8")
+
+
 def _page_fingerprint(context: dict[str, Any], record: OutputRecord) -> Any:
     if "catalog" in context:
         catalog = context["catalog"]
@@ -193,10 +206,7 @@ class OutputRecord:
 
     def __init__(self, app: Sphinx, name: str) -> None:
         self.path = Path(app.doctreedir) / name
-        try:
-            self.old: dict[str, str] = json.loads(self.path.read_text("utf-8"))
-        except (OSError, ValueError):
-            self.old = {}
+        self.old: dict[str, str] = read_record(self.path)
         self.new: dict[str, str] = {}
         build_info = getattr(app.builder, "build_info", None)
         templates = getattr(app.builder, "templates", None)
@@ -224,7 +234,7 @@ class OutputRecord:
         return set(self.old) - set(self.new)
 
     def save(self) -> None:
-        self.path.write_text(json.dumps(self.new, sort_keys=True, indent=0), "utf-8")
+        write_record(self.path, self.new)
 
 
 def skip_unchanged_pages(

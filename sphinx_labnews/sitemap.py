@@ -15,13 +15,14 @@ filled by the writer.
 
 from __future__ import annotations
 
-import json
 import queue
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx_sitemap import is_excluded
+
+from .incremental import read_record, write_record
 
 #: Links listed in the last sitemap, by page, with their ``lastmod`` (or ``None``).
 SITEMAP_RECORD = "labnews-sitemap.json"
@@ -52,10 +53,7 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         return
     written = drain(links)
     record = Path(app.doctreedir) / SITEMAP_RECORD
-    try:
-        old: dict[str, str | None] = json.loads(record.read_text("utf-8"))
-    except (OSError, ValueError):
-        old = {}
+    old: dict[str, str | None] = read_record(record)
     outdir = Path(app.outdir)
     excludes = app.config.sitemap_excludes
     listed = {
@@ -63,7 +61,7 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         for link, last_updated in {**old, **written}.items()
         if output_of(outdir, link).is_file() and not is_excluded(link, excludes)
     }
-    record.write_text(json.dumps(listed, sort_keys=True, indent=0), "utf-8")
+    write_record(record, listed)
     sitemap = outdir / app.config.sitemap_filename
     if not written and listed == old and sitemap.is_file():
         return  # sphinx-sitemap leaves the file as the last build wrote it
