@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,13 @@ def heading_text(tag) -> str:
     for link in tag.select("a.headerlink"):
         link.decompose()
     return tag.get_text()
+
+
+def sitemap_urls(outdir: Path) -> list[str]:
+    """The URLs ``sitemap.xml`` lists, in its order."""
+    tree = ET.parse(Path(outdir) / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [loc.text for loc in tree.findall("s:url/s:loc", ns)]
 
 
 def copy_root(name: str, destination: Path) -> Path:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
 import pytest
 from ablog.blog import Blog
+from helpers import sitemap_urls
 from sphinx.testing.util import SphinxTestApp
 
 BASE_URL = "https://lab.example.org/"
@@ -51,9 +51,7 @@ class Site:
 
     def sitemap(self) -> list[str]:
         """The URLs ``sitemap.xml`` lists, in its order."""
-        tree = ET.parse(self.out / "sitemap.xml")
-        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-        return [loc.text.removeprefix(BASE_URL) for loc in tree.findall("s:url/s:loc", ns)]
+        return [url.removeprefix(BASE_URL) for url in sitemap_urls(self.out)]
 
     def edit(self, name: str, old: str, new: str) -> None:
         path = self.src / name

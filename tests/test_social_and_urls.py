@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import page, warnings_of
+from helpers import page, sitemap_urls, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_labnews.site_urls import url_prefix
@@ -63,9 +62,7 @@ def test_canonical_link(built: SphinxTestApp) -> None:
 
 
 def test_sitemap_lists_pages_under_the_base_url(built: SphinxTestApp) -> None:
-    tree = ET.parse(Path(built.outdir) / "sitemap.xml")
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = {loc.text for loc in tree.findall(".//s:loc", ns)}
+    locs = set(sitemap_urls(built.outdir))
     assert BASE + "index.html" in locs
     assert BASE + "news/2025-05-05-centre.html" in locs
     assert BASE + "news/tag/workshop.html" in locs
