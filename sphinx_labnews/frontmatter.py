@@ -42,12 +42,125 @@ _FALSE_STRINGS = frozenset({"false", "no", "off", "n", "0", "draft", "unpublishe
 _TRUE_STRINGS = frozenset({"true", "yes", "on", "y", "1"})
 
 _FENCE = re.compile(r"^---[ \t]*$")
-_LAB_DATE = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](.*))?$")
+_LAB_DATE = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ Tt](.*))?$")
 _TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 #: libyaml's safe loader when PyYAML was built with it (10x faster), else PyYAML's own.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+#: The deepest nesting of lists and mappings front matter may have. The lab's deepest
+#: is ``myst: html_meta: {...}`` (3); the loader, ``repr`` and MyST's JSON recurse.
+MAX_DEPTH = 32
+#: The most values (keys, scalars, lists, mappings) front matter may hold, counted with
+#: every YAML alias expanded: 391 bytes of nested aliases expand to a billion.
+MAX_VALUES = 10_000
+
+
+class FrontMatterLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, reading dates as the text they are written as.
+
+    YAML 1.1 turns ``2021-02-30`` into a ``datetime.date``, and PyYAML raises a bare
+    ``ValueError`` (not a ``YAMLError``) for one that does not exist, in any key; a
+    date-like value also came back as text or a date depending on its spelling
+    (``2025-07-27`` or ``2025/07/27``). Without the timestamp resolver every date is a
+    string, and :func:`parse_post_date` reads the keys that are dates. An explicit
+    ``!!timestamp`` tag is read as text too.
+    """
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+FrontMatterLoader.add_constructor(_TIMESTAMP_TAG, FrontMatterLoader.construct_yaml_str)
+
+
+class FrontMatterTooLarge(yaml.MarkedYAMLError):
+    """Front matter nested deeper than :data:`MAX_DEPTH` or larger than :data:`MAX_VALUES`."""
+
+
+#: What PyYAML's constructors raise besides ``YAMLError``: ``!!int abc`` and an integer
+#: of more than 4300 digits (``ValueError``), ``!!bool maybe`` (``KeyError``).
+_CONSTRUCTOR_ERRORS = (yaml.YAMLError, ValueError, KeyError, TypeError, OverflowError)
+
+
+def _check_size(text: str) -> None:
+    """Refuse ``text`` before it is composed if it nests or expands too far.
+
+    Reads the event stream, which both libyaml and PyYAML produce without recursing
+    (composing is recursive: libyaml's C composer crashes the interpreter at 100,000
+    nested ``[``, PyYAML's own raises ``RecursionError``). Each alias counts the size
+    and height of what it refers to, so the count is of the expanded document and
+    costs one pass over the text.
+
+    :raises FrontMatterTooLarge: at the first event past a limit.
+    """
+    loader = FrontMatterLoader(text)
+    try:
+        # per open list or mapping: values counted before it, its height so far, its anchor
+        stack: list[list[Any]] = []
+        anchors: dict[str, tuple[int, int]] = {}
+        count = 0
+
+        def add(size: int, height: int, event: yaml.Event) -> None:
+            nonlocal count
+            count += size
+            if count > MAX_VALUES:
+                raise FrontMatterTooLarge(
+                    problem=f"it holds more than {MAX_VALUES} values with its aliases expanded",
+                    problem_mark=event.start_mark,
+                )
+            if len(stack) + height > MAX_DEPTH:
+                raise FrontMatterTooLarge(
+                    problem=f"it nests lists and mappings more than {MAX_DEPTH} deep",
+                    problem_mark=event.start_mark,
+                )
+            if stack:
+                stack[-1][1] = max(stack[-1][1], height)
+
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.ScalarEvent):
+                add(1, 0, event)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (1, 0)
+            elif isinstance(event, yaml.AliasEvent):
+                if any(frame[2] == event.anchor for frame in stack):
+                    raise FrontMatterTooLarge(
+                        problem=f"the alias *{event.anchor} refers to a value that contains it",
+                        problem_mark=event.start_mark,
+                    )
+                # an unknown anchor is left to the composer, which names it
+                add(*anchors.get(event.anchor, (1, 0)), event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                add(1, 1, event)
+                stack.append([count, 1, event.anchor])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                start, height, anchor = stack.pop()
+                if anchor is not None:
+                    anchors[anchor] = (count - start + 1, height)
+                if stack:
+                    stack[-1][1] = max(stack[-1][1], height + 1)
+    finally:
+        loader.dispose()
+
+
+def load_yaml(text: str) -> Any:
+    """Load one YAML document with :class:`FrontMatterLoader`, within the size limits.
+
+    For YAML that is not a post's front matter (Jekyll's ``_config.yml``), so every
+    YAML the package reads is read the same way.
+
+    :raises yaml.YAMLError: for YAML that is malformed or past a limit.
+    :raises ValueError: for a value PyYAML cannot construct (see ``_CONSTRUCTOR_ERRORS``).
+    """
+    _check_size(text)
+    return yaml.load(text, Loader=FrontMatterLoader)  # a safe loader
+
 
 #: Characters XML 1.0 forbids and no reader wants in a title: C0/C1 controls (tabs and
 #: newlines are whitespace, collapsed instead), lone surrogates and U+FFFE/U+FFFF.
@@ -109,7 +222,10 @@ class PostMetadata:
 
 def echo(value: Any) -> str:
     """Show a value in a message: ``repr`` (so control characters are visible), cut short."""
-    text = repr(value)
+    return _cut(repr(value))
+
+
+def _cut(text: str) -> str:
     if len(text) > _ECHO_LIMIT:
         text = text[: _ECHO_LIMIT - 3] + "..."
     return text
@@ -144,8 +260,9 @@ def parse_front_matter(text: str) -> tuple[FrontMatter | None, list[Problem]]:
     if block is None:
         return None, []
     problems: list[Problem] = []
-    loader = _SAFE_LOADER(block)
+    loader = FrontMatterLoader(block)
     try:
+        _check_size(block)
         node = loader.get_single_node()
         if node is None:
             return FrontMatter({}, {}, 1, end_line), problems
@@ -174,14 +291,22 @@ def parse_front_matter(text: str) -> tuple[FrontMatter | None, list[Problem]]:
                 )
             key_lines[key] = line
         data = loader.construct_document(node)
-    except yaml.YAMLError as error:
+    except _CONSTRUCTOR_ERRORS as error:
         # where the broken construct starts (an unclosed "[" on line 2), else where
         # the parser gave up
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        problems.append(Problem("frontmatter", f"front matter is not valid YAML: {problem}", line))
-        data, key_lines = _salvage_keys(block)
+        problem = getattr(error, "problem", None) or _cut(str(error))
+        data, key_lines, unreadable = _salvage_keys(block)
+        if isinstance(error, FrontMatterTooLarge):
+            message = f"front matter is refused: {problem}; only its one-line keys are read"
+        elif isinstance(error, yaml.YAMLError):
+            message = f"front matter is not valid YAML: {problem}"
+        else:
+            # a constructor's error has no mark: name the one-line key it came from
+            line = unreadable[0] if unreadable else 1
+            message = f"front matter has a value YAML cannot read: {problem}"
+        problems.append(Problem("frontmatter", message, line))
         return FrontMatter(data, key_lines, 1, end_line), problems
     finally:
         loader.dispose()
@@ -189,26 +314,31 @@ def parse_front_matter(text: str) -> tuple[FrontMatter | None, list[Problem]]:
     return FrontMatter(data, key_lines, 1, end_line), problems
 
 
-def _salvage_keys(block: str) -> tuple[dict[str, Any], dict[str, int]]:
+def _salvage_keys(block: str) -> tuple[dict[str, Any], dict[str, int], list[int]]:
     """Read the one-line ``key: value`` pairs of a block that is not valid YAML as a whole.
 
     One bad line must not cost a post its title or, worse, its ``published:
-    false``: each top-level line that is valid YAML on its own is kept.
+    false``: each top-level line that is valid YAML on its own is kept. Also returns
+    the lines whose value is valid YAML that PyYAML cannot construct.
     """
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
+    unreadable: list[int] = []
     for number, line in enumerate(block.splitlines(), start=2):
         if not _TOP_LEVEL_KEY.match(line):
             continue
         try:
-            pair = yaml.load(line, Loader=_SAFE_LOADER)
+            pair = load_yaml(line)
         except yaml.YAMLError:
+            continue
+        except _CONSTRUCTOR_ERRORS:
+            unreadable.append(number)
             continue
         if isinstance(pair, dict) and len(pair) == 1:
             ((key, value),) = pair.items()
             data[str(key)] = value
             key_lines[str(key)] = number
-    return data, key_lines
+    return data, key_lines, unreadable
 
 
 def parse_post_date(value: Any) -> dt.datetime:
@@ -254,11 +384,29 @@ def _parse_date_text(text: str) -> dt.datetime:
             clock = dateutil_parser.parse(rest, default=day_start)
         except (ValueError, OverflowError):
             raise ValueError(f"{echo(text)} has a time that cannot be read") from None
+        if clock.date() != day_start.date():  # "2025-07-27 2026" or "... Tuesday"
+            raise ValueError(f"{echo(text)} has a time that cannot be read")
         return clock
-    try:
-        return dateutil_parser.parse(text)
-    except (ValueError, OverflowError):
-        raise ValueError(f"{echo(text)} is not a date (write YYYY/MM/DD)") from None
+    # dateutil fills what the text leaves out from its default, which is today unless
+    # given: parsed with two defaults that differ in year, month and day, a complete
+    # date gives the same answer twice
+    readings = []
+    for default in _DEFAULTS:
+        try:
+            readings.append(dateutil_parser.parse(text, default=default))
+        except (ValueError, OverflowError):
+            readings.append(None)
+    first, second = readings
+    if first is None and second is None:
+        raise ValueError(f"{echo(text)} is not a date (write YYYY/MM/DD)")
+    if first is None or second is None or first != second:
+        raise ValueError(f"{echo(text)} does not give a year, a month and a day (write YYYY/MM/DD)")
+    return first
+
+
+#: Two defaults for dateutil that share no year, month, day or weekday. 2000 is a leap
+#: year and 2001 is not, so ``Feb 29`` without a year fails with one of them.
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 
 
 def date_from_filename(filename: str) -> dt.datetime | None:

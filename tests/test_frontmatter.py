@@ -237,3 +237,172 @@ def test_names_too_long_for_a_file_name_are_left_out_with_a_warning() -> None:
     assert [p.message.split(" is too long")[1] for p in problems if p.subtype == "field_type"] == [
         " to name its archive page (over 200 bytes); it is left out"
     ]
+
+
+# --------------------------------------------------------------- hostile YAML (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("last_updated", "2021-02-30"),
+        ("event_date", "2025-31-12"),
+        ("date", "2025-07-27 25:61:00"),
+        ("when", "!!timestamp 2021-02-30"),
+    ],
+)
+def test_date_like_values_never_crash_and_stay_text(key: str, value: str) -> None:
+    # PyYAML's timestamp resolver raised ValueError (not YAMLError) for these, in any key
+    metadata, front_matter, problems = read_post(
+        post(f"title: T\n{key}: {value}"), filename="2025-01-10-x.md"
+    )
+    assert front_matter is not None
+    assert metadata.title == "T"
+    assert metadata.date == dt.datetime(2025, 1, 10)  # the file name's, when the date is bad
+    if key in ("date", "last_updated"):
+        (problem,) = problems
+        assert problem.subtype == "date" and problem.line == 3
+        assert repr(value) in problem.message
+    else:
+        assert problems == []
+        assert metadata.extra[key] == value.removeprefix("!!timestamp ")
+
+
+def test_valid_dates_in_other_keys_are_text_not_date_objects() -> None:
+    metadata, _, _ = read_post(
+        post("title: T\nevent_date: 2025-07-01\nlast_updated: 2025-07-02"), filename="x.md"
+    )
+    assert metadata.extra["event_date"] == "2025-07-01"
+    assert metadata.date == dt.datetime(2025, 7, 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("n: " + "1" * 5000, "Exceeds the limit"),  # int(): more than 4300 digits
+        ("flag: !!bool maybe", "'maybe'"),  # KeyError
+        ("n: !!int abc", "'abc'"),  # ValueError
+    ],
+)
+def test_values_pyyaml_cannot_construct_are_a_warning_on_their_line(line: str, shown: str) -> None:
+    metadata, _, problems = read_post(
+        post(f"title: T\n{line}\npublished: false"), filename="2025-01-10-x.md"
+    )
+    (problem,) = problems
+    assert problem.subtype == "frontmatter" and problem.line == 3
+    assert shown in problem.message
+    assert metadata.title == "T" and metadata.published is False
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """The classic "billion laughs": 9 levels of 9 aliases, under 400 bytes."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"[: levels - 1], strict=False):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    return "\n".join(lines) + f"\ntitle: *{'abcdefghi'[levels - 1]}"
+
+
+def test_alias_bomb_is_refused_before_it_is_expanded() -> None:
+    bomb = alias_bomb()
+    assert len(bomb.encode()) < 400
+    metadata, _, problems = read_post(
+        post(bomb + "\npublished: false\nlast_updated: 2025/01/02"), filename="2025-01-10-x.md"
+    )
+    assert [p.subtype for p in problems] == ["frontmatter", "title"]
+    assert "more than 10000 values" in problems[0].message
+    assert problems[0].line == 6  # where the count went past the limit
+    # the post is still built: its title from the file name, its one-line keys kept
+    assert metadata.title == "X"
+    assert metadata.published is False and metadata.date == dt.datetime(2025, 1, 2)
+
+
+def test_small_aliases_are_still_read() -> None:
+    metadata, _, problems = read_post(
+        post("tags: &t [a, b]\nalso: *t\ntitle: T"), filename="2025-01-10-x.md"
+    )
+    assert problems == [] and metadata.tags == ("a", "b")
+    assert metadata.extra["also"] == ["a", "b"]
+
+
+def test_recursive_alias_is_refused() -> None:
+    _, front_matter, problems = read_post(
+        post("title: T\nloop: &r [*r]"), filename="2025-01-10-x.md"
+    )
+    assert [p.subtype for p in problems] == ["frontmatter"]
+    assert "*r refers to a value that contains it" in problems[0].message
+    assert front_matter is not None and front_matter.data == {"title": "T"}
+
+
+@pytest.mark.parametrize("depth", [33, 1000, 100_000])
+def test_deep_nesting_is_refused_without_recursion(depth: int) -> None:
+    # 1000 levels raised RecursionError (repr, MyST); 100,000 crashed libyaml's composer
+    text = post("title: " + "[" * depth + "]" * depth + "\nlast_updated: 2025/01/02")
+    metadata, _, problems = read_post(text, filename="2025-01-10-deep-title.md")
+    assert [p.subtype for p in problems] == ["frontmatter", "title"]
+    assert problems[0].line == 2 and "more than 32 deep" in problems[0].message
+    assert metadata.title == "Deep title" and metadata.date == dt.datetime(2025, 1, 2)
+
+
+def test_nesting_at_the_limit_is_read() -> None:
+    # the front matter's own mapping is the first level
+    metadata, _, problems = read_post(
+        post("title: T\nx: " + "[" * 31 + "]" * 31), filename="2025-01-10-x.md"
+    )
+    assert problems == []
+    value, depth = metadata.extra["x"], 1
+    while value:
+        (value,), depth = value, depth + 1
+    assert depth == 31
+
+
+def test_nesting_through_an_alias_counts() -> None:
+    deep = "[" * 20 + "]" * 20
+    _, _, problems = read_post(
+        post(f"title: T\na: &a {deep}\nb: [[[[[[[[[[[[*a]]]]]]]]]]]]"), filename="2025-01-10-x.md"
+    )
+    assert [p.subtype for p in problems] == ["frontmatter"]
+    assert "more than 32 deep" in problems[0].message
+
+
+def test_load_yaml_applies_the_same_rules() -> None:
+    import yaml
+
+    from sphinx_labnews.frontmatter import load_yaml
+
+    assert load_yaml("when: 2021-02-30\nn: 1") == {"when": "2021-02-30", "n": 1}
+    with pytest.raises(yaml.YAMLError, match="10000 values"):
+        load_yaml(alias_bomb())
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["July 1st", "Tuesday", "'12'", "2025-07", "'2025'", "Jul 2025", "Feb 29", "1 July"],
+)
+def test_dates_missing_a_part_are_not_completed_from_the_clock(value: str) -> None:
+    metadata, _, problems = read_post(
+        post(f"title: T\nlast_updated: {value}"), filename="2025-01-10-x.md"
+    )
+    (problem,) = problems
+    assert problem.subtype == "date" and problem.line == 3
+    assert "does not give a year, a month and a day" in problem.message
+    assert metadata.date == dt.datetime(2025, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("July 1st 2025", dt.datetime(2025, 7, 1)),
+        ("1 July 2025", dt.datetime(2025, 7, 1)),
+        ("Feb 29 2024", dt.datetime(2024, 2, 29)),
+        ("2025-07-27T10:00:00Z", dt.datetime(2025, 7, 27, 10)),
+        ("2024-09-09 10:30:00 +08:00", dt.datetime(2024, 9, 9, 2, 30)),
+        ("Tue, 1 Jul 2025 10:00:00 GMT", dt.datetime(2025, 7, 1, 10)),
+    ],
+)
+def test_complete_dates_in_other_spellings_are_read(value: str, expected: dt.datetime) -> None:
+    assert parse_post_date(value) == expected
+
+
+def test_a_time_after_the_date_cannot_move_the_day() -> None:
+    with pytest.raises(ValueError, match="has a time that cannot be read"):
+        parse_post_date("2025-07-27 2026")

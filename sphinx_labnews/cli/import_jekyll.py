@@ -26,6 +26,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from ..frontmatter import load_yaml
 from ..jekyll import ERROR, Conversion, Note, convert_post, jekyll_permalink, permalink_docname
 from ..site_paths import UnsafePathError, is_external, resolve_site_path
 from .site import CommandError, SiteSettings, load_site_settings
@@ -61,8 +62,8 @@ def read_site_permalink(site_root: Path, notes: list[str]) -> str | None:
     if not config.is_file():
         return None
     try:
-        data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
+        data = load_yaml(config.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, OSError, ValueError, KeyError, TypeError) as error:
         notes.append(f"{config} cannot be read ({error}); using Jekyll's default permalinks")
         return None
     value = data.get("permalink") if isinstance(data, dict) else None
