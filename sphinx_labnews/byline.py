@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from .dates import post_date_text
 from .feeds import blog_of
 
 
@@ -42,7 +43,7 @@ def render_byline(app: Sphinx, pagename: str, post: Post) -> str:
     if post.date:
         parts.append(
             f'<time class="labnews-date" datetime="{post.date.date().isoformat()}">'
-            f"{html.escape(post.date.strftime(app.config.post_date_format))}</time>"
+            f"{html.escape(post_date_text(app, post.date))}</time>"
         )
     for collections, css_class in (
         (post.author, "labnews-author"),
@@ -59,9 +60,9 @@ def render_byline(app: Sphinx, pagename: str, post: Post) -> str:
     return f'<p class="labnews-byline">{" · ".join(parts)}</p>'
 
 
-def byline_text(post: Post, date_format: str) -> str:
+def byline_text(app: Sphinx, post: Post) -> str:
     """The byline for builders that are not HTML, as plain text."""
-    parts = [post.date.strftime(date_format)] if post.date else []
+    parts = [post_date_text(app, post.date)] if post.date else []
     parts += [", ".join(map(str, c)) for c in (post.author, post.category, post.tags) if c]
     return " · ".join(parts)
 
@@ -79,7 +80,7 @@ def resolve_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         elif app.builder.format == "html":
             node.replace_self(nodes.raw("", render_byline(app, docname, post), format="html"))
         else:
-            text = byline_text(post, app.config.post_date_format)
+            text = byline_text(app, post)
             node.replace_self(nodes.paragraph(text, text, classes=["labnews-byline"]))
 
 

@@ -23,6 +23,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from .dates import post_date_text
 from .frontmatter import one_line
 from .site_paths import is_external
 
@@ -78,7 +79,7 @@ def render_card(app: Sphinx, pagename: str, post: Post) -> str:
     if post.date:
         meta.append(
             f'<time datetime="{post.date.date().isoformat()}">'
-            f"{html.escape(post.date.strftime(app.config.post_date_format))}</time>"
+            f"{html.escape(post_date_text(app, post.date))}</time>"
         )
     for category in post.category:
         meta.append(
@@ -123,6 +124,8 @@ def add_card_renderer(
 ) -> None:
     context["labnews_cards"] = partial(render_cards, app, pagename)
     context["labnews_description"] = post_description
+    # templates name months through this, not ``date.strftime`` (the machine's locale)
+    context["labnews_date"] = partial(post_date_text, app)
 
 
 def blog_of(app: Sphinx) -> Blog:

@@ -24,6 +24,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..dates import post_date_text
 from ..listings import blog_of, newest_first, render_cards
 
 #: Options that filter by one of a post's collections; a post must match each given.
@@ -81,11 +82,11 @@ def select_posts(posts: Iterable[Post], node: news_cards) -> list[Post]:
     return chosen[: node["limit"]] if node["limit"] else chosen
 
 
-def title_list(posts: Iterable[Post], date_format: str) -> nodes.bullet_list:
+def title_list(app: Sphinx, posts: Iterable[Post]) -> nodes.bullet_list:
     """The degraded form, for builders that are not HTML: titles and dates."""
     items = nodes.bullet_list(classes=["labnews-cards"])
     for post in posts:
-        text = f"{post.title} ({post.date.strftime(date_format)})" if post.date else post.title
+        text = f"{post.title} ({post_date_text(app, post.date)})" if post.date else post.title
         items.append(nodes.list_item("", nodes.paragraph(text, text)))
     return items
 
@@ -101,7 +102,7 @@ def resolve_news_cards(app: Sphinx, doctree: nodes.document, docname: str) -> No
         if app.builder.format == "html":
             node.replace_self(nodes.raw("", render_cards(app, docname, chosen), format="html"))
         else:
-            node.replace_self(title_list(chosen, app.config.post_date_format))
+            node.replace_self(title_list(app, chosen))
 
 
 def setup_news_cards(app: Sphinx) -> None:
