@@ -131,8 +131,12 @@ def build_feed(
             entry.dc.dc_creator([a["name"] for a in authors])
         entry.published(as_utc(post.date))
         entry.updated(as_utc(post.update or post.date))
-        for collection in [*post.category, *post.tags]:
-            entry.category(term=str(collection))
+        categories = [{"term": str(c)} for c in [*post.category, *post.tags]]
+        if categories:
+            # one call: feedgen's FeedEntry.category() rebuilds the entry's whole RSS
+            # category list on every call, so one call per tag was quadratic per entry,
+            # and cubic over the per-tag feeds (1000 tags on a post: 280 s)
+            entry.category(categories)
         summary = post_description(post)
         if summary:
             entry.summary(summary)
