@@ -295,3 +295,129 @@ def test_markers_would_be_caught(tmp_path: Path) -> None:
     except AssertionError:
         return
     raise AssertionError("an unescaped marker went unnoticed")
+
+
+# ------------------------------------------------------------ nested YAML (issue 12)
+
+#: Scalars PyYAML used to turn into dates (raising ValueError for impossible ones), or
+#: cannot construct, or that dateutil completed from the clock.
+HOSTILE_SCALARS = [
+    "2021-02-30",
+    "2025-31-12",
+    "2025-07-27 25:61:00",
+    "2025-07-27",
+    "2001-12-14t21:59:43.10-05:00",
+    "!!timestamp 2021-02-30",
+    "!!bool maybe",
+    "!!int abc",
+    "!!float x",
+    "1" * 5000,
+    "July 1st",
+    "Tuesday",
+    "'12'",
+    "2025-07",
+    "~",
+    "<x-mark>",
+]
+
+
+@st.composite
+def nested_yaml(draw) -> str:
+    """A front-matter block of flow-style YAML: deep lists and mappings, anchors and
+    aliases (also to undefined and enclosing anchors), and date-like scalars in any key."""
+    anchors: list[str] = []
+    open_anchors: list[str] = []
+
+    def node(depth: int) -> str:
+        kinds = ["scalar", "scalar", "text", "alias"]
+        if depth < 5:
+            kinds += ["seq", "map", "seq", "deep"]
+        kind = draw(st.sampled_from(kinds))
+        if kind == "scalar":
+            return draw(st.sampled_from(HOSTILE_SCALARS))
+        if kind == "text":
+            return json.dumps(draw(st.text(max_size=10)))
+        if kind == "alias":
+            known = anchors + open_anchors + ["undefined"]
+            return "*" + draw(st.sampled_from(known))
+        if kind == "deep":
+            levels = draw(st.sampled_from([8, 31, 33, 300, 3000]))
+            return "[" * levels + "]" * levels
+        anchor = ""
+        if draw(st.booleans()):
+            anchor = f"a{len(anchors) + len(open_anchors)}"
+            open_anchors.append(anchor)
+        width = draw(st.integers(min_value=0, max_value=9))
+        if kind == "seq":
+            text = "[" + ", ".join(node(depth + 1) for _ in range(width)) + "]"
+        else:
+            keys = draw(
+                st.lists(st.sampled_from(["k", "date", "2025-31-12", "<b>"]), max_size=width)
+            )
+            text = "{" + ", ".join(f"{json.dumps(key)}: {node(depth + 1)}" for key in keys) + "}"
+        if anchor:
+            open_anchors.remove(anchor)
+            anchors.append(anchor)
+            return f"&{anchor} {text}"
+        return text
+
+    keys = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "title",
+                    "last_updated",
+                    "date",
+                    "tags",
+                    "group",
+                    "author",
+                    "published",
+                    "event_date",
+                    "x",
+                ]
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    return "".join(f"{key}: {node(0)}\n" for key in keys)
+
+
+def check_read_post_never_raises(block: str) -> None:
+    metadata, front_matter, problems = read_post(
+        f"---\n{block}---\n\nBody.\n", filename="2025-01-10-nested.md"
+    )
+    assert metadata.title  # a title always, from the file name if need be
+    assert metadata.date is not None  # a date always, from the file name if need be
+    repr(front_matter.data)  # bounded depth: no RecursionError in repr, echo or JSON
+    json.dumps(front_matter.data, default=str)
+    assert all(p.line is None or p.line >= 1 for p in problems)
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@settings(settings.get_profile("labnews-hostile"), max_examples=300)
+@given(block=nested_yaml())
+def test_nested_yaml_never_breaks_read_post(block: str) -> None:
+    check_read_post_never_raises(block)
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@settings(settings.get_profile("labnews-hostile"), max_examples=3)
+@given(blocks=st.lists(nested_yaml(), min_size=10, max_size=15))
+def test_nested_yaml_never_breaks_the_build(blocks: list[str], tmp_path_factory) -> None:
+    srcdir = tmp_path_factory.mktemp("nested") / "src"
+    shutil.copytree(ROOTS / "test-hostile", srcdir)
+    for number, block in enumerate(blocks):
+        text = f"---\n{block}---\n\nBody of post {number}.\n"
+        (srcdir / "news" / f"2025-01-{number + 10:02d}-n{number}.md").write_text(text, "utf-8")
+    app = build(srcdir)
+    outdir = Path(app.outdir)
+    # every published post is built (with its file name's title and date if need be)
+    expected = expected_published(srcdir)
+    for docname in expected:
+        assert (outdir / f"{docname}.html").is_file()
+    assert sorted(listed_docnames(outdir)) == sorted(expected)
+    warnings = warnings_of(app)
+    check_warnings_name_files(warnings, srcdir)
+    assert "Traceback" not in warnings and "RecursionError" not in warnings
+    check_no_unescaped_markers(outdir)
