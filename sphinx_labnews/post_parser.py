@@ -51,6 +51,9 @@ _MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
 #: How deeply directives may nest in a post. Each level costs about eight Python
 #: frames in MyST's renderer; 130 levels exhausted the interpreter's stack.
 MAX_DIRECTIVE_DEPTH = 40
+#: How deeply inline markup (emphasis, links) may nest in one paragraph before it is
+#: shown as plain text: markdown-it and MyST build and walk the nesting recursively.
+MAX_INLINE_DEPTH = 50
 
 
 def is_post(docname: str, patterns: Sequence[str]) -> bool:
@@ -110,7 +113,14 @@ class NewsPostParser(MystParser):
         parser.options["document"] = document
         parser.options["labnews_post"] = (metadata, front_matter)
         parser.options["labnews_trusted"] = trusted
-        parser.render(inputstring)
+        try:
+            parser.render(inputstring)
+        except RecursionError:  # the bounds in NewsPostRenderer missed a way to nest
+            warn(
+                "post nested too deeply to build in full; the rest of it is left out",
+                LabnewsWarnings.LIMIT,
+                location=(env.docname, 1),
+            )
 
 
 def _restrict_topmatter(
@@ -205,6 +215,22 @@ class NewsPostRenderer(SphinxRenderer):
             return super().run_directive(name, first_line, content, position, *args, **kwargs)
         finally:
             self._labnews_depth = depth
+
+    def _render_tokens(self, tokens: list[Token]) -> None:
+        """MyST's, with over-deep inline markup flattened to its text first."""
+        for token in tokens:
+            children = token.children or []
+            if token.type == "inline" and max((c.level for c in children), default=0) > (
+                MAX_INLINE_DEPTH
+            ):
+                warn(
+                    f"inline markup nested deeper than {MAX_INLINE_DEPTH} levels; the "
+                    "paragraph is shown as plain text",
+                    LabnewsWarnings.LIMIT,
+                    location=(self.sphinx_env.docname, (token.map or [0])[0] + 1),
+                )
+                token.children = [Token("text", "", 0, content=token.content)]
+        super()._render_tokens(tokens)
 
     def render_restructuredtext(self, token: Any) -> None:
         """MyST's ``{eval-rst}``; docutils has no nesting bound of its own."""

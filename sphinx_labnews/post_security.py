@@ -340,9 +340,10 @@ def confine_post_doctree(app: Sphinx, doctree: nodes.document) -> None:
             continue
         location = _location(element, docname)
         if (refuri, location[1]) in reported:  # a reference and its own target
-            _unwrap(element) if isinstance(element, nodes.reference) else element.attributes.pop(
-                "refuri"
-            )
+            if isinstance(element, nodes.reference):
+                _unwrap(element)
+            else:
+                del element["refuri"]
             continue
         reported.add((refuri, location[1]))
         warn(
