@@ -54,6 +54,11 @@ MAX_DIRECTIVE_DEPTH = 40
 #: How deeply inline markup (emphasis, links) may nest in one paragraph before it is
 #: shown as plain text: markdown-it and MyST build and walk the nesting recursively.
 MAX_INLINE_DEPTH = 50
+#: How many cells of a Markdown table a post shows; the rows past it are left out.
+#: Sphinx's and docutils' passes over the doctree (and Python's garbage collector
+#: over its nodes) make the build time grow faster than the table: 4,000 rows took
+#: 27 s, 8,000 rows 90 s, and the 800 KB table of issue 12 took minutes.
+MAX_TABLE_CELLS = 5000
 
 
 def is_post(docname: str, patterns: Sequence[str]) -> bool:
@@ -217,7 +222,8 @@ class NewsPostRenderer(SphinxRenderer):
             self._labnews_depth = depth
 
     def _render_tokens(self, tokens: list[Token]) -> None:
-        """MyST's, with over-deep inline markup flattened to its text first."""
+        """MyST's, with over-deep inline markup flattened and over-large tables cut."""
+        tokens[:] = self._trim_tables(tokens)
         for token in tokens:
             children = token.children or []
             if token.type == "inline" and max((c.level for c in children), default=0) > (
@@ -231,6 +237,36 @@ class NewsPostRenderer(SphinxRenderer):
                 )
                 token.children = [Token("text", "", 0, content=token.content)]
         super()._render_tokens(tokens)
+
+    def _trim_tables(self, tokens: list[Token]) -> list[Token]:
+        """Leave out the body rows of a table past :data:`MAX_TABLE_CELLS` cells."""
+        if not any(t.type == "table_open" for t in tokens):
+            return tokens
+        kept: list[Token] = []
+        cells = 0
+        skipping = False
+        table_line = 0
+        for token in tokens:
+            if token.type == "table_open":
+                cells, skipping = 0, False
+                table_line = (token.map or [0])[0] + 1
+            elif token.type == "tbody_close" and skipping:
+                skipping = False
+            elif skipping:
+                continue
+            elif token.type in ("td_open", "th_open"):
+                cells += 1
+            elif token.type == "tr_open" and cells >= MAX_TABLE_CELLS:
+                skipping = True
+                warn(
+                    f"table has more than {MAX_TABLE_CELLS} cells; the rows from line "
+                    f"{(token.map or [0])[0] + 1} on are left out",
+                    LabnewsWarnings.LIMIT,
+                    location=(self.sphinx_env.docname, table_line),
+                )
+                continue
+            kept.append(token)
+        return kept
 
     def render_restructuredtext(self, token: Any) -> None:
         """MyST's ``{eval-rst}``; docutils has no nesting bound of its own."""

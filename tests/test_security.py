@@ -333,3 +333,29 @@ def test_posts_over_the_size_limit_warn_and_still_build(tmp_path: Path) -> None:
         "2025-03-01-big.md:1: WARNING: post is 5036 bytes, over labnews_max_post_bytes (4000)"
         in (limits[0])
     )
+
+
+def test_huge_tables_are_cut_to_the_cell_limit(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-size", tmp_path)
+    news = srcdir / "news"
+    news.mkdir()
+    head = "---\ntitle: {}\ndate: 2025-03-0{}\n---\n"
+    table = "| a | b |\n|---|---|\n" + "".join(f"| r{i} | c{i} |\n" for i in range(3000))
+    (news / "2025-03-01-huge.md").write_text(
+        head.format("Huge", 1) + table + "\nAfter the table.\n", "utf-8"
+    )
+    small = "| a | b |\n|---|---|\n" + "".join(f"| s{i} | d{i} |\n" for i in range(2000))
+    (news / "2025-03-02-fits.md").write_text(head.format("Fits", 2) + small, "utf-8")
+    app = build(srcdir, freshenv=True, confoverrides={"labnews_max_post_bytes": 0})
+    huge = page(app, "news/2025-03-01-huge")
+    cells = [td.get_text() for td in huge.select("table td")]
+    assert len(cells) + 2 == 5000  # the header's two cells count too
+    assert cells[-1] == "c2498"
+    assert "After the table." in huge.get_text()
+    assert len(page(app, "news/2025-03-02-fits").select("table td")) == 4000
+    limits = security_warnings(app, "limit")
+    assert len(limits) == 1, limits
+    assert (
+        "2025-03-01-huge.md:5: WARNING: table has more than 5000 cells; the rows from "
+        in (limits[0])
+    )
