@@ -34,7 +34,6 @@ from .about import OWN_MYST_CONFIG, about_sections, wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, echo, read_post
 from .post_security import (
-    SAFE_MYST_KEYS,
     Refused,
     check_include,
     post_parser_config,
@@ -133,13 +132,9 @@ def _restrict_topmatter(
 ) -> dict[str, Any]:
     """Drop (with a warning each) the MyST settings a post may not make."""
 
-    def refuse(key: str, why: str) -> None:
+    def refuse(key: str, message: str) -> None:
         line = front_matter.line_of(key) if front_matter is not None else 1
-        warn(
-            f"{why}: only {sorted(SAFE_MYST_KEYS)} is honoured in a post's front matter",
-            LabnewsWarnings.SECURITY,
-            location=(docname, line),
-        )
+        warn(message, LabnewsWarnings.SECURITY, location=(docname, line))
 
     return restrict_file_level(topmatter, refuse)
 

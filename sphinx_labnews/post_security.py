@@ -46,6 +46,7 @@ from .warnings_ import LabnewsWarnings, warn
 
 #: Per-post MyST keys that only describe the page, never how it is parsed.
 SAFE_MYST_KEYS = frozenset({"html_meta"})
+_ONLY = ": only 'html_meta' is honoured in a post's front matter"
 
 #: Schemes a post may not link to: they run script (or render a document) in the
 #: reader's browser instead of going somewhere.
@@ -98,7 +99,7 @@ def restrict_file_level(
 ) -> dict[str, Any]:
     """The part of a post's front matter MyST may apply: only :data:`SAFE_MYST_KEYS`.
 
-    ``refuse(key, why)`` is called for every key dropped, ``key`` being the
+    ``refuse(key, message)`` is called for every key dropped, ``key`` being the
     top-level front-matter key that holds it (for its line).
     """
     kept: dict[str, Any] = {}
@@ -108,18 +109,36 @@ def restrict_file_level(
             safe = {}
             for name, value in myst.items():
                 if name in SAFE_MYST_KEYS:
-                    safe[name] = value
+                    safe[name] = _plain_meta(value, "myst", refuse)
                 else:
-                    refuse("myst", f"'myst.{name}' cannot be set by a post")
+                    refuse("myst", f"'myst.{name}' cannot be set by a post{_ONLY}")
             kept["myst"] = safe
         else:
-            refuse("myst", "'myst' cannot be set by a post")
+            refuse("myst", f"'myst' cannot be set by a post{_ONLY}")
     if "html_meta" in topmatter:
-        kept["html_meta"] = topmatter["html_meta"]
+        kept["html_meta"] = _plain_meta(topmatter["html_meta"], "html_meta", refuse)
     for name in ("substitutions", "mystnb"):
         if name in topmatter:
-            refuse(name, f"{name!r} cannot be set by a post")
+            refuse(name, f"{name!r} cannot be set by a post{_ONLY}")
     return kept
+
+
+def _plain_meta(value: Any, key: str, refuse: Callable[[str, str], None]) -> Any:
+    """``html_meta`` without ``http-equiv`` entries: a post may describe its page,
+    not make the browser refresh it to another site or change its security policy."""
+    if not isinstance(value, Mapping):
+        return value  # MyST reports the wrong type itself
+    plain = {}
+    for name, content in value.items():
+        if str(name).strip().lower().startswith("http-equiv"):
+            refuse(
+                key,
+                f"html_meta {echo(name)} cannot be set by a post: its meta tags may "
+                "describe the page, not make the browser act",
+            )
+        else:
+            plain[name] = content
+    return plain
 
 
 def post_parser_config(config: MdParserConfig) -> MdParserConfig:
@@ -244,6 +263,7 @@ class ConfinedCSVTable(CSVTable):
     """
 
     def run(self) -> list[nodes.Node]:
+        self._as_written = self.options.get("file", "")
         try:
             return super().run()
         except Refused:
@@ -260,7 +280,7 @@ class ConfinedCSVTable(CSVTable):
                     self.state.document.current_source or self.state.document["source"],
                     self.state.document.settings.root_prefix,
                 )
-                check_read(env, self.lineno, "csv-table :file:", self.options["file"], path)
+                check_read(env, self.lineno, "csv-table :file:", self._as_written, path)
         return super().get_csv_data()
 
 

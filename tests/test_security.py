@@ -104,6 +104,11 @@ def test_post_cannot_turn_on_substitutions_or_run_jinja(tmp_path: Path) -> None:
     assert any("2025-01-02-top-level.md:4:" in w and "'substitutions'" in w for w in warnings)
     assert any("2025-01-02-top-level.md:6:" in w and "'myst'" in w for w in warnings)
     assert not any("myst.html_meta'" in w for w in warnings)
+    assert any(
+        "2025-01-01-enable.md:4:" in w and "html_meta 'http-equiv=refresh'" in w for w in warnings
+    )
+    enable = (Path(app.outdir) / "news" / "2025-01-01-enable.html").read_text("utf-8")
+    assert "refresh" not in enable
     assert_nothing_outside(tmp_path / "site")
 
 
@@ -148,7 +153,7 @@ def test_file_reading_directives_stay_inside_the_source(files_site) -> None:
         ("2025-01-02-eval-rst", 11, "include: '/static/link.txt'"),
         ("2025-01-02-eval-rst", 13, "raw :file:: '../../outside/secret.txt'"),
         ("2025-01-02-eval-rst", 16, "csv-table :file:: '../../outside/secret.csv'"),
-        ("2025-01-02-eval-rst", 19, "csv-table :file:: '../static/link.csv'"),
+        ("2025-01-02-eval-rst", 19, "csv-table :file:: '/static/link.csv'"),
         ("2025-01-02-eval-rst", 22, "literalinclude: '../../outside/secret.txt'"),
     ],
 )
