@@ -32,7 +32,7 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst.directives.misc import Include as DocutilsInclude
-from docutils.parsers.rst.directives.misc import Raw, adapt_path
+from docutils.parsers.rst.directives.misc import Raw
 from myst_parser.config.main import MdParserConfig
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -168,6 +168,21 @@ def safe_og_key(key: str) -> bool:
 # -- directives that read files ---------------------------------------------------
 
 
+def docutils_path(path: str, directive: Any) -> str:
+    """The file docutils' ``raw``/``csv-table`` opens for ``:file: path``.
+
+    As ``docutils.parsers.rst.directives.misc.adapt_path`` (docutils 0.22) computes
+    it: relative to the including source's folder, or under the ``root_prefix``
+    setting for a leading ``/``; written out here because docutils 0.21 lacks it.
+    """
+    document = directive.state.document
+    root_prefix = getattr(document.settings, "root_prefix", "")
+    if root_prefix and path.startswith("/"):
+        return os.path.join(root_prefix, path[1:])
+    source = document.current_source or document["source"]
+    return os.path.join(os.path.dirname(os.path.abspath(source)), path)
+
+
 class Refused(Exception):
     """A file-reading directive in a post asked for something outside the source."""
 
@@ -197,7 +212,7 @@ def include_path(env: BuildEnvironment, argument: str) -> tuple[str, Path]:
     argument = "".join(line.strip() for line in argument.splitlines())
     if argument.startswith("<") and argument.endswith(">"):
         root = Path(DocutilsInclude.standard_include_path)
-        return adapt_path("/" + argument[1:-1], "", str(root)), root
+        return os.path.join(root, argument[1:-1]), root
     return os.fspath(env.relfn2path(argument)[1]), Path(env.srcdir)
 
 
@@ -244,11 +259,7 @@ class ConfinedRaw(Raw):
                 if "url" in self.options:
                     _refuse_file(env, self.lineno, "raw :url:", self.options["url"], "is a URL")
                 if "file" in self.options:
-                    path = adapt_path(
-                        self.options["file"],
-                        self.state.document.current_source or self.state.document["source"],
-                        self.state.document.settings.root_prefix,
-                    )
+                    path = docutils_path(self.options["file"], self)
                     check_read(env, self.lineno, "raw :file:", self.options["file"], path)
             except Refused:
                 return []
@@ -275,11 +286,7 @@ class ConfinedCSVTable(CSVTable):
             if "url" in self.options:
                 _refuse_file(env, self.lineno, "csv-table :url:", self.options["url"], "is a URL")
             if "file" in self.options:
-                path = adapt_path(
-                    self.options["file"],
-                    self.state.document.current_source or self.state.document["source"],
-                    self.state.document.settings.root_prefix,
-                )
+                path = docutils_path(self.options["file"], self)
                 check_read(env, self.lineno, "csv-table :file:", self._as_written, path)
         return super().get_csv_data()
 
