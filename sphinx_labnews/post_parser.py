@@ -119,12 +119,28 @@ class NewsPostParser(MystParser):
         parser.options["labnews_trusted"] = trusted
         try:
             parser.render(inputstring)
-        except RecursionError:  # the bounds in NewsPostRenderer missed a way to nest
+        except RecursionError:  # a way to nest that the bounds in NewsPostRenderer miss
             warn(
-                "post nested too deeply to build in full; the rest of it is left out",
+                "post nested too deeply to build; only its front matter (title, date, "
+                "cover) is kept",
                 LabnewsWarnings.LIMIT,
                 location=(env.docname, 1),
             )
+            _reset(document)
+            head = inputstring.splitlines(keepends=True)[
+                : front_matter.end_line if front_matter else 0
+            ]
+            parser = create_md_parser(config, NewsPostRenderer)
+            parser.options.update(document=document, labnews_post=(metadata, front_matter))
+            parser.options["labnews_trusted"] = trusted
+            parser.render("".join(head))
+
+
+def _reset(document: nodes.document) -> None:
+    """Empty a half-rendered document, registries included, to render it again."""
+    attributes = dict(document.attributes)
+    nodes.document.__init__(document, document.settings, document.reporter)
+    document.attributes.update(attributes)
 
 
 def _restrict_topmatter(

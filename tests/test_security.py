@@ -364,3 +364,28 @@ def test_huge_tables_are_cut_to_the_cell_limit(tmp_path: Path) -> None:
         "2025-03-01-huge.md:5: WARNING: table has more than 5000 cells; the rows from "
         in (limits[0])
     )
+
+
+def test_a_recursion_the_bounds_miss_keeps_the_post(tmp_path: Path, monkeypatch) -> None:
+    """The last line of defence: with the directive bound lifted, Python's stack runs
+    out inside MyST; the post is rebuilt from its front matter alone."""
+    import sphinx_labnews.post_parser
+
+    monkeypatch.setattr(sphinx_labnews.post_parser, "MAX_DIRECTIVE_DEPTH", 10**6)
+    srcdir = hostile_site("hostile-depth", tmp_path)
+    (srcdir / "news").mkdir()
+    n = 200
+    fences = "".join("`" * (3 + n - i) + "{note}\n" for i in range(n)) + "deep\n"
+    fences += "".join("`" * (4 + i) + "\n" for i in range(n))
+    (srcdir / "news" / "2025-02-01-directives.md").write_text(
+        "---\ntitle: Too deep\ndate: 2025-02-01\n---\nBody.\n\n" + fences, "utf-8"
+    )
+    app = build(srcdir, freshenv=True)
+    post = page(app, "news/2025-02-01-directives")
+    assert "Too deep" in post.select_one("h1").get_text()
+    assert "Body." not in post.get_text()
+    limits = security_warnings(app, "limit")
+    assert any(
+        "2025-02-01-directives.md:1: WARNING: post nested too deeply to build" in w for w in limits
+    ), limits
+    assert "Too deep" in (Path(app.outdir) / "news" / "atom.xml").read_text("utf-8")
