@@ -166,6 +166,23 @@ class LabnewsConfig:
         (bool,),
         rebuild="",
     )
+    trusted_posts: bool = option(
+        False,
+        instance_of(bool),
+        "Treat news posts as trusted site content. By default a post cannot configure "
+        "MyST, use substitutions, read files or show images from outside the source "
+        "directory, or link to ``javascript:``/``data:`` URLs (see *What a post can and "
+        "cannot do*). Set ``True`` only when every post author may run code on the "
+        "build machine.",
+        (bool,),
+    )
+    max_post_bytes: int = option(
+        1_000_000,
+        instance_of(int),
+        "Posts larger than this many bytes get a ``labnews.limit`` warning (they are "
+        "still built); ``0`` means no limit.",
+        (int,),
+    )
 
 
 FIELDS: tuple[dc.Field, ...] = dc.fields(LabnewsConfig)

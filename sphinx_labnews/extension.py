@@ -23,6 +23,7 @@ from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
 from .post_parser import NewsPostParser
+from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
 from .site_urls import setup_site_urls
@@ -76,3 +77,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_site_urls(app)
     setup_about(app)
     setup_garbage_collection(app)
+    setup_post_security(app)

@@ -23,7 +23,7 @@ from ablog.post import PostNode
 from docutils import nodes
 from markdown_it.token import Token
 from myst_parser.config.main import merge_file_level
-from myst_parser.mdit_to_docutils.base import html_meta_to_nodes
+from myst_parser.mdit_to_docutils.base import html_meta_to_nodes, token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
@@ -32,13 +32,32 @@ from sphinx.util.matching import Matcher
 
 from .about import OWN_MYST_CONFIG, about_sections, wanted_keys
 from .byline import post_byline
-from .frontmatter import FrontMatter, PostMetadata, read_post
+from .frontmatter import FrontMatter, PostMetadata, echo, read_post
+from .post_security import (
+    Refused,
+    check_include,
+    post_parser_config,
+    restrict_file_level,
+    safe_og_key,
+)
 from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
 from .site_paths import UnsafePathError, is_external, resolve_site_path
 from .warnings_ import LabnewsWarnings, warn
 
 #: MyST keeps these keys for itself; they are configuration, not page metadata.
 _MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
+
+#: How deeply directives may nest in a post. Each level costs about eight Python
+#: frames in MyST's renderer; 130 levels exhausted the interpreter's stack.
+MAX_DIRECTIVE_DEPTH = 40
+#: How deeply inline markup (emphasis, links) may nest in one paragraph before it is
+#: shown as plain text: markdown-it and MyST build and walk the nesting recursively.
+MAX_INLINE_DEPTH = 50
+#: How many cells of a Markdown table a post shows; the rows past it are left out.
+#: Sphinx's and docutils' passes over the doctree (and Python's garbage collector
+#: over its nodes) make the build time grow faster than the table: 4,000 rows took
+#: 27 s, 8,000 rows 90 s, and the 800 KB table of issue 12 took minutes.
+MAX_TABLE_CELLS = 5000
 
 
 def is_post(docname: str, patterns: Sequence[str]) -> bool:
@@ -78,10 +97,15 @@ class NewsPostParser(MystParser):
                 LabnewsWarnings(problem.subtype),
                 location=(env.docname, problem.line),
             )
+        trusted = env.config.labnews_trusted_posts
+        _warn_size(inputstring, env.docname, env.config.labnews_max_post_bytes)
         # from here on as MystParser.parse, with our renderer; the front matter is
         # already parsed, so it is not read a second time for MyST's file-level keys
         config = env.myst_config
         topmatter = front_matter.data if front_matter is not None else {}
+        if not trusted:
+            topmatter = _restrict_topmatter(topmatter, front_matter, env.docname)
+            config = post_parser_config(config)
         if _MYST_KEYS.intersection(topmatter):
             config = merge_file_level(
                 config,
@@ -92,7 +116,57 @@ class NewsPostParser(MystParser):
         parser = create_md_parser(config, NewsPostRenderer)
         parser.options["document"] = document
         parser.options["labnews_post"] = (metadata, front_matter)
-        parser.render(inputstring)
+        parser.options["labnews_trusted"] = trusted
+        try:
+            parser.render(inputstring)
+        except RecursionError:  # a way to nest that the bounds in NewsPostRenderer miss
+            warn(
+                "post nested too deeply to build; only its front matter (title, date, "
+                "cover) is kept",
+                LabnewsWarnings.LIMIT,
+                location=(env.docname, 1),
+            )
+            _reset(document)
+            head = inputstring.splitlines(keepends=True)[
+                : front_matter.end_line if front_matter else 0
+            ]
+            parser = create_md_parser(config, NewsPostRenderer)
+            parser.options.update(document=document, labnews_post=(metadata, front_matter))
+            parser.options["labnews_trusted"] = trusted
+            parser.render("".join(head))
+
+
+def _reset(document: nodes.document) -> None:
+    """Empty a half-rendered document, registries included, to render it again."""
+    attributes = dict(document.attributes)
+    nodes.document.__init__(document, document.settings, document.reporter)
+    document.attributes.update(attributes)
+
+
+def _restrict_topmatter(
+    topmatter: dict[str, Any], front_matter: FrontMatter | None, docname: str
+) -> dict[str, Any]:
+    """Drop (with a warning each) the MyST settings a post may not make."""
+
+    def refuse(key: str, message: str) -> None:
+        line = front_matter.line_of(key) if front_matter is not None else 1
+        warn(message, LabnewsWarnings.SECURITY, location=(docname, line))
+
+    return restrict_file_level(topmatter, refuse)
+
+
+def _warn_size(text: str, docname: str, limit: int) -> None:
+    """A post larger than ``labnews_max_post_bytes`` is built, with a warning."""
+    if limit <= 0 or len(text) * 4 <= limit:  # cheap bound first: UTF-8 is at most 4 bytes
+        return
+    size = len(text.encode("utf-8", "surrogateescape"))
+    if size > limit:
+        warn(
+            f"post is {size} bytes, over labnews_max_post_bytes ({limit}); "
+            "split it, or move data to a file",
+            LabnewsWarnings.LIMIT,
+            location=(docname, 1),
+        )
 
 
 def top_heading_level(tokens: Sequence[Token]) -> int | None:
@@ -126,9 +200,108 @@ class NewsPostRenderer(SphinxRenderer):
         self._render_finalise()
         return self.document
 
+    @property
+    def _untrusted(self) -> bool:
+        return not self.md_options.get("labnews_trusted", True)
+
+    def run_directive(
+        self, name: str, first_line: str, content: str, position: int, *args: Any, **kwargs: Any
+    ) -> list[nodes.Element]:
+        """MyST's, with a bound on nesting and ``include`` confined to the source.
+
+        MyST runs ``include`` through its own mock, not the registered directive,
+        so the path is checked here, exactly as the mock will resolve it.
+        """
+        depth = getattr(self, "_labnews_depth", 0)
+        if depth >= MAX_DIRECTIVE_DEPTH:
+            warn(
+                f"directive {name!r} nested deeper than {MAX_DIRECTIVE_DEPTH} levels; "
+                "left out with everything inside it",
+                LabnewsWarnings.LIMIT,
+                location=(self.sphinx_env.docname, position),
+            )
+            return []
+        if self._untrusted and name == "include":
+            try:
+                check_include(self.sphinx_env, position, "include", first_line)
+            except Refused:
+                return []
+        self._labnews_depth = depth + 1
+        try:
+            return super().run_directive(name, first_line, content, position, *args, **kwargs)
+        finally:
+            self._labnews_depth = depth
+
+    def _render_tokens(self, tokens: list[Token]) -> None:
+        """MyST's, with over-deep inline markup flattened and over-large tables cut."""
+        tokens[:] = self._trim_tables(tokens)
+        for token in tokens:
+            children = token.children or []
+            if token.type == "inline" and max((c.level for c in children), default=0) > (
+                MAX_INLINE_DEPTH
+            ):
+                warn(
+                    f"inline markup nested deeper than {MAX_INLINE_DEPTH} levels; the "
+                    "paragraph is shown as plain text",
+                    LabnewsWarnings.LIMIT,
+                    location=(self.sphinx_env.docname, (token.map or [0])[0] + 1),
+                )
+                token.children = [Token("text", "", 0, content=token.content)]
+        super()._render_tokens(tokens)
+
+    def _trim_tables(self, tokens: list[Token]) -> list[Token]:
+        """Leave out the body rows of a table past :data:`MAX_TABLE_CELLS` cells."""
+        if not any(t.type == "table_open" for t in tokens):
+            return tokens
+        kept: list[Token] = []
+        cells = 0
+        skipping = False
+        table_line = 0
+        for token in tokens:
+            if token.type == "table_open":
+                cells, skipping = 0, False
+                table_line = (token.map or [0])[0] + 1
+            elif token.type == "tbody_close" and skipping:
+                skipping = False
+            elif skipping:
+                continue
+            elif token.type in ("td_open", "th_open"):
+                cells += 1
+            elif token.type == "tr_open" and cells >= MAX_TABLE_CELLS:
+                skipping = True
+                warn(
+                    f"table has more than {MAX_TABLE_CELLS} cells; the rows from line "
+                    f"{(token.map or [0])[0] + 1} on are left out",
+                    LabnewsWarnings.LIMIT,
+                    location=(self.sphinx_env.docname, table_line),
+                )
+                continue
+            kept.append(token)
+        return kept
+
+    def render_restructuredtext(self, token: Any) -> None:
+        """MyST's ``{eval-rst}``; docutils has no nesting bound of its own."""
+        try:
+            super().render_restructuredtext(token)
+        except RecursionError:
+            warn(
+                "eval-rst block nested too deeply to build; left out",
+                LabnewsWarnings.LIMIT,
+                location=(self.sphinx_env.docname, token_line(token, default=0)),
+            )
+
     def _render_page_metadata(self, front_matter: FrontMatter) -> None:
         """Keep every front-matter key (``layout`` and unknown ones too) as page metadata."""
         fields = {k: v for k, v in front_matter.data.items() if k not in _MYST_KEYS}
+        if self._untrusted:
+            for key in [k for k in fields if str(k).startswith("og:") and not safe_og_key(k)]:
+                warn(
+                    f"front-matter key {echo(key)} cannot become a link-preview tag: "
+                    "og: names are letters, digits and ':_.-'",
+                    LabnewsWarnings.SECURITY,
+                    location=(self.sphinx_env.docname, front_matter.line_of(key)),
+                )
+                del fields[key]
         if fields:
             field_list = self.dict_to_fm_field_list(
                 fields, language_code=self.document.settings.language_code, line=1

@@ -48,6 +48,18 @@ class LabnewsWarnings(Enum):
         "An unknown About block key, a block used twice in a post, or an unreadable block file.",
     )
     CONFIG = ("config", "An invalid ``labnews_*`` configuration value.")
+    SECURITY = (
+        "security",
+        "Something a post may not do, refused: MyST configuration in its front matter, "
+        "a file read or an image or download from outside the documentation source, a "
+        "``javascript:``/``vbscript:``/``data:`` link, an unsafe ``og:`` key. See "
+        "*What a post can and cannot do* in the guide.",
+    )
+    LIMIT = (
+        "limit",
+        "A post over a size limit: larger than ``labnews_max_post_bytes``, directives "
+        "nested too deeply, or a table with too many cells; the excess is left out.",
+    )
 
     @property
     def code(self) -> str:

@@ -1,0 +1,3 @@
+extensions = ["sphinx_labnews"]
+project = "Hostile links"
+html_baseurl = "https://lab.example.org/"

@@ -1,0 +1,6 @@
+extensions = ["sphinx_labnews"]
+project = "Hostile MyST config"
+html_baseurl = "https://lab.example.org/"
+# the site itself uses substitutions: posts still must not get them
+myst_enable_extensions = ["substitution"]
+myst_substitutions = {"lab": "Smart Lab"}

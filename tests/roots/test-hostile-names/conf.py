@@ -1,0 +1,6 @@
+extensions = ["sphinx_labnews"]
+project = "Hostile names"
+html_baseurl = "https://lab.example.org/"
+html_theme = "pydata_sphinx_theme"
+# straight quotes reach the page as typed: nothing turns '"' into a curly quote
+smartquotes = False

@@ -1,0 +1,4 @@
+extensions = ["sphinx_labnews"]
+project = "Hostile size"
+html_baseurl = "https://lab.example.org/"
+labnews_max_post_bytes = 4000

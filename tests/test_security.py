@@ -1,0 +1,391 @@
+"""A post is content, not code: hostile posts build safely (``labnews_trusted_posts = False``).
+
+Each test builds a private copy of a ``tests/roots/test-hostile-*`` root next to a
+folder ``outside/`` that holds a secret (created here, never committed), and asserts
+on the real output: no marker file from a command, the secret in no file of the
+build folder (pages, ``_sources``, ``searchindex.js``, feeds, ``_images``,
+``_downloads``, doctrees), nothing written next to the source, and the refusals
+reported as ``labnews.security`` (or ``labnews.limit``) warnings naming the post and
+line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from helpers import build, copy_root, page, warnings_of
+
+SECRET = "SECRET-7f3a9c"
+CSV_SECRET = "CSV-SECRET-41d2"
+
+
+def hostile_site(name: str, tmp_path: Path) -> Path:
+    """A copy of root ``name`` in ``tmp_path/src``, with ``tmp_path/outside/`` secrets.
+
+    ``static/link.*`` symlinks inside the source point at the secrets outside it.
+    """
+    srcdir = copy_root(name, tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(f"{SECRET}\n", "utf-8")
+    (outside / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n" + SECRET.encode())
+    (outside / "secret.csv").write_text(f"name,value\n{CSV_SECRET},1\n", "utf-8")
+    static = srcdir / "static"
+    static.mkdir(exist_ok=True)
+    for suffix in ("txt", "png", "csv"):
+        (static / f"link.{suffix}").symlink_to(outside / f"secret.{suffix}")
+    return srcdir
+
+
+def output_files(app) -> list[Path]:
+    """Every file the build wrote (``_build`` holds the HTML and the doctrees)."""
+    root = Path(app.outdir).parent
+    return [Path(d) / f for d, _, files in os.walk(root) for f in files]
+
+
+def assert_no_secret(app) -> None:
+    for path in output_files(app):
+        data = path.read_bytes()
+        for secret in (SECRET, CSV_SECRET):
+            assert secret.encode() not in data, f"{secret} published in {path}"
+    assert not list(Path(app.outdir).glob("_images/secret*"))
+    assert not list(Path(app.outdir).glob("_downloads/*/secret*"))
+
+
+def assert_nothing_outside(tmp_path: Path) -> None:
+    """The build wrote only under the source copy (whose ``_build`` is the output)."""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outside", "src"]
+    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == [
+        "secret.csv",
+        "secret.png",
+        "secret.txt",
+    ]
+
+
+def body_text(app, docname: str) -> str:
+    soup = page(app, docname)
+    return (soup.select_one("article") or soup.select_one("div.body")).get_text()
+
+
+def security_warnings(app, subtype: str = "security") -> list[str]:
+    return [line for line in warnings_of(app).splitlines() if f"[labnews.{subtype}]" in line]
+
+
+# -- 1 and 2: MyST configuration and substitutions ----------------------------------
+
+
+def _with_marker(srcdir: Path, marker: Path) -> None:
+    for post in (srcdir / "news").glob("*.md"):
+        post.write_text(post.read_text("utf-8").replace("MARKER", str(marker)), "utf-8")
+
+
+def test_post_cannot_turn_on_substitutions_or_run_jinja(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-myst-config", tmp_path / "site")
+    marker = tmp_path / "marker-substitution"
+    _with_marker(srcdir, marker)
+    app = build(srcdir, freshenv=True)
+
+    assert not marker.exists(), "a post's substitution ran a shell command"
+    text = body_text(app, "news/2025-01-01-enable")
+    assert "{{ cycler." in text and "}} and {{ who }}" in text  # as typed, never evaluated
+    # the harmless key is honoured
+    assert page(app, "news/2025-01-01-enable").select_one('meta[name="keywords"]')["content"] == (
+        "harmless"
+    )
+    # site-wide substitutions stay off in posts, on in the site's own pages
+    assert "{{ lab }}" in body_text(app, "news/2025-01-02-top-level")
+    assert "Smart Lab" in body_text(app, "about")
+    warnings = security_warnings(app)
+    assert any("2025-01-01-enable.md:4:" in w and "'myst.enable_extensions'" in w for w in warnings)
+    assert any("2025-01-01-enable.md:4:" in w and "'myst.substitutions'" in w for w in warnings)
+    assert any("2025-01-02-top-level.md:4:" in w and "'substitutions'" in w for w in warnings)
+    assert any("2025-01-02-top-level.md:6:" in w and "'myst'" in w for w in warnings)
+    assert not any("myst.html_meta'" in w for w in warnings)
+    assert any(
+        "2025-01-01-enable.md:4:" in w and "html_meta 'http-equiv=refresh'" in w for w in warnings
+    )
+    enable = (Path(app.outdir) / "news" / "2025-01-01-enable.html").read_text("utf-8")
+    assert "refresh" not in enable
+    assert_nothing_outside(tmp_path / "site")
+
+
+def test_trusted_posts_keep_todays_behaviour(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-myst-config", tmp_path / "site")
+    post = srcdir / "news" / "2025-01-02-top-level.md"
+    post.write_text(post.read_text("utf-8").replace("{{ who }}", ""), "utf-8")
+    (srcdir / "news" / "2025-01-01-enable.md").unlink()
+    app = build(srcdir, freshenv=True, confoverrides={"labnews_trusted_posts": True})
+    assert "Smart Lab" in body_text(app, "news/2025-01-02-top-level")
+    assert not security_warnings(app)
+
+
+# -- 3: directives that read files -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def files_site(tmp_path_factory: pytest.TempPathFactory):
+    tmp_path = tmp_path_factory.mktemp("files")
+    app = build(hostile_site("hostile-files", tmp_path), freshenv=True)
+    return app, tmp_path
+
+
+def test_file_reading_directives_stay_inside_the_source(files_site) -> None:
+    app, tmp_path = files_site
+    assert_no_secret(app)
+    assert_nothing_outside(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("docname", "line", "what"),
+    [
+        ("2025-01-01-markdown", 5, "include: '../../outside/secret.txt'"),
+        ("2025-01-01-markdown", 8, "include: '/static/link.txt'"),
+        ("2025-01-01-markdown", 11, "literalinclude: '../../outside/secret.txt'"),
+        ("2025-01-01-markdown", 14, "literalinclude: '../../outside/secret.txt'"),
+        ("2025-01-01-markdown", 18, "raw :file:: '../../outside/secret.txt'"),
+        ("2025-01-01-markdown", 22, "raw :url:: 'https://example.invalid/secret'"),
+        ("2025-01-01-markdown", 26, "csv-table :file:: '../../outside/secret.csv'"),
+        ("2025-01-02-eval-rst", 6, "include: '../../outside/secret.txt'"),
+        ("2025-01-02-eval-rst", 9, "include: '<../../../../../"),
+        ("2025-01-02-eval-rst", 11, "include: '/static/link.txt'"),
+        ("2025-01-02-eval-rst", 13, "raw :file:: '../../outside/secret.txt'"),
+        ("2025-01-02-eval-rst", 16, "csv-table :file:: '../../outside/secret.csv'"),
+        ("2025-01-02-eval-rst", 19, "csv-table :file:: '/static/link.csv'"),
+        ("2025-01-02-eval-rst", 22, "literalinclude: '../../outside/secret.txt'"),
+    ],
+)
+def test_each_outside_read_is_a_typed_warning(files_site, docname, line, what) -> None:
+    app, _ = files_site
+    assert any(f"news/{docname}.md:{line}: WARNING: {what}" in w for w in security_warnings(app)), (
+        warnings_of(app)
+    )
+
+
+def test_reads_inside_the_source_still_work(files_site) -> None:
+    app, _ = files_site
+    markdown = body_text(app, "news/2025-01-01-markdown")
+    assert "INSIDE-INCLUDED" in markdown
+    assert "INSIDE-CSV" in markdown
+    rst = page(app, "news/2025-01-02-eval-rst")
+    assert "INSIDE-INCLUDED" in rst.select_one("div.body").get_text()
+    assert len(security_warnings(app)) == 14
+
+
+# -- 4: images and downloads ---------------------------------------------------------
+
+
+def test_images_and_downloads_from_outside_are_never_copied(tmp_path: Path) -> None:
+    app = build(hostile_site("hostile-images", tmp_path), freshenv=True)
+    assert_no_secret(app)
+    assert_nothing_outside(tmp_path)
+    post = page(app, "news/2025-01-01-images")
+    sources = [img["src"] for img in post.select("section.labnews-post img")]
+    assert sources == ["../_images/inside.png"]  # the inside image still shown
+    assert "A caption that stays." in post.get_text()
+    assert [a.get_text() for a in post.select("a.download")] == ["a file"]
+    assert "the secret" in post.get_text()  # a refused download keeps its text
+    assert sorted(os.listdir(Path(app.outdir) / "_images")) == ["inside.png"]
+    warnings = security_warnings(app)
+    for line, what in [
+        (4, "image '/static/link.png'"),  # cover
+        (6, "image '../../outside/secret.png'"),
+        (8, "image '../../outside/secret.png'"),
+        (12, "image '/static/link.png'"),
+        (18, "image '../../outside/secret.png'"),  # <img>
+        (20, "image '/static/link.png'"),  # centered-image
+        (24, "download '../../outside/secret.txt'"),
+        (24, "download '/static/link.txt'"),
+        (27, "image '../../outside/secret.png'"),  # eval-rst
+        (29, "image '../../outside/*'"),
+    ]:
+        assert any(f"2025-01-01-images.md:{line}: WARNING: {what}" in w for w in warnings), (
+            line,
+            what,
+            warnings,
+        )
+
+
+# -- 5: script and data link targets --------------------------------------------------
+
+
+def test_script_and_data_targets_are_unlinked(tmp_path: Path) -> None:
+    app = build(hostile_site("hostile-links", tmp_path), freshenv=True)
+    html = (Path(app.outdir) / "news" / "2025-01-01-links.html").read_text("utf-8")
+    assert not re.search(r"(?i)(href|src)=\"\s*(java\s*script|vbscript|data:text)", html)
+    assert "data:image/svg" not in html
+    post = page(app, "news/2025-01-01-links")
+    text = post.select_one("section.labnews-post").get_text()
+    for kept in ("rst link", "tabbed", "vb", "data", "named", "markdown link"):
+        assert kept in text
+    assert post.select_one('img[alt="image target"]') is not None
+    assert post.select_one('img[alt="centred target"]') is not None
+    embedded = post.select_one('img[alt="embedded png"]')
+    assert embedded is not None and embedded["src"].startswith(("data:image/png", "../_images/"))
+    assert post.select_one('a[href="https://example.org/"]') is not None
+    warnings = security_warnings(app)
+    for line, what in [
+        (5, "link target \"javascript:alert('image')\""),
+        (10, "link target \"JaVaScRiPt:alert('centred')\""),
+        # docutils gives the references of a paragraph its first line
+        (16, "link target \"javascript:alert('rst')\""),
+        (16, "link target \"javascript:alert('tab')\""),  # docutils drops the tab
+        (16, "link target \"vbscript:msgbox('vb')\""),
+        (16, "link target 'data:text/html"),
+        (20, "link target \"javascript:alert('named')\""),
+        (22, "image 'data:image/svg+xml"),
+    ]:
+        assert any(f"2025-01-01-links.md:{line}: WARNING: {what}" in w for w in warnings), (
+            line,
+            what,
+            warnings,
+        )
+
+
+# -- 6: values written into scripts and tags --------------------------------------------
+
+
+def test_file_names_and_preview_keys_cannot_write_script(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-names", tmp_path)
+    body = "---\ntitle: {}\ndate: 2025-01-1{}\n---\nA post.\n"
+    names = ["2025-01-10-x'+alert(1)+'", '2025-01-11-a"><svg onload=alert(2)>']
+    for number, name in enumerate(names):
+        (srcdir / "news" / f"{name}.md").write_text(body.format("Name", number), "utf-8")
+    app = build(srcdir, freshenv=True)
+    assert_nothing_outside(tmp_path)
+    for name in names:
+        html = (Path(app.outdir) / "news" / f"{name}.html").read_text("utf-8")
+        scripts = re.findall(r"<script>(DOCUMENTATION_OPTIONS\.pagename = .*?)</script>", html)
+        assert scripts, "the theme's page-name script is gone"
+        # the whole name is one JavaScript string: nothing after it but ';'
+        assert re.fullmatch(
+            r'DOCUMENTATION_OPTIONS\.pagename = "[^"\\\'<>]*(\\.[^"\\\'<>]*)*";', scripts[0]
+        ), scripts[0]
+        assert "alert" not in html.split("<script>DOCUMENTATION_OPTIONS")[1].split(";")[0] or (
+            "\\u0027" in scripts[0] or '\\"' in scripts[0]
+        )
+    # normal names are written exactly as the theme writes them
+    og = (Path(app.outdir) / "news" / "2025-01-01-og-keys.html").read_text("utf-8")
+    assert '<meta property="og:locale" content="en_GB" />' in og
+    assert "<script>alert" not in og
+    assert "DOCUMENTATION_OPTIONS.pagename = 'news/2025-01-01-og-keys';" in og
+    value = page(app, "news/2025-01-01-og-keys").select_one('meta[property="og:description"]')
+    assert value["content"] == '"><script>alert("value")</script>'
+    warnings = security_warnings(app)
+    assert any(
+        "2025-01-01-og-keys.md:4: WARNING: front-matter key 'og:title\"><script>" in w
+        for w in warnings
+    ), warnings
+
+
+# -- 7: nesting -------------------------------------------------------------------------
+
+
+def test_deep_nesting_is_bounded(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-depth", tmp_path)
+    news = srcdir / "news"
+    news.mkdir()
+    head = "---\ntitle: {}\ndate: 2025-02-0{}\n---\nBefore the nesting.\n\n"
+    n = 130
+    fences = "".join("`" * (3 + n - i) + "{note}\n" for i in range(n)) + "deep\n"
+    fences += "".join("`" * (4 + i) + "\n" for i in range(n))
+    rst = "```{eval-rst}\n" + "".join("   " * i + ".. note::\n\n" for i in range(300))
+    rst += "   " * 300 + "deep\n```\n"
+    posts = {
+        "directives": fences,
+        "quotes": ">" * 1000 + " deep\n",
+        "lists": "".join("  " * i + "- item\n" for i in range(1000)),
+        "rst": rst,
+        "emphasis": "*" * 3000 + "deep" + "*" * 3000 + "\n",
+    }
+    for number, (name, text) in enumerate(posts.items(), start=1):
+        (news / f"2025-02-0{number}-{name}.md").write_text(
+            head.format(name, number) + text, "utf-8"
+        )
+    app = build(srcdir, freshenv=True)
+    for number, name in enumerate(posts, start=1):
+        post = page(app, f"news/2025-02-0{number}-{name}")
+        assert "Before the nesting." in post.get_text()
+    limits = security_warnings(app, "limit")
+    assert any(
+        "2025-02-01-directives.md:47: WARNING: directive 'note' nested deeper" in w for w in limits
+    ), limits
+    assert any(
+        "2025-02-04-rst.md:7: WARNING: eval-rst block nested too deeply" in w for w in limits
+    ), limits
+    assert any(
+        "2025-02-05-emphasis.md:7: WARNING: inline markup nested deeper" in w for w in limits
+    ), limits
+
+
+# -- 8: size ------------------------------------------------------------------------------
+
+
+def test_posts_over_the_size_limit_warn_and_still_build(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-size", tmp_path)
+    news = srcdir / "news"
+    news.mkdir()
+    head = "---\ntitle: {}\ndate: 2025-03-0{}\n---\n"
+    (news / "2025-03-01-big.md").write_text(head.format("Big", 1) + "word " * 1000, "utf-8")
+    (news / "2025-03-02-small.md").write_text(head.format("Small", 2) + "word " * 10, "utf-8")
+    app = build(srcdir, freshenv=True)
+    assert "word" in body_text(app, "news/2025-03-01-big")
+    limits = security_warnings(app, "limit")
+    assert len(limits) == 1
+    assert (
+        "2025-03-01-big.md:1: WARNING: post is 5036 bytes, over labnews_max_post_bytes (4000)"
+        in (limits[0])
+    )
+
+
+def test_huge_tables_are_cut_to_the_cell_limit(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-size", tmp_path)
+    news = srcdir / "news"
+    news.mkdir()
+    head = "---\ntitle: {}\ndate: 2025-03-0{}\n---\n"
+    table = "| a | b |\n|---|---|\n" + "".join(f"| r{i} | c{i} |\n" for i in range(3000))
+    (news / "2025-03-01-huge.md").write_text(
+        head.format("Huge", 1) + table + "\nAfter the table.\n", "utf-8"
+    )
+    small = "| a | b |\n|---|---|\n" + "".join(f"| s{i} | d{i} |\n" for i in range(2000))
+    (news / "2025-03-02-fits.md").write_text(head.format("Fits", 2) + small, "utf-8")
+    app = build(srcdir, freshenv=True, confoverrides={"labnews_max_post_bytes": 0})
+    huge = page(app, "news/2025-03-01-huge")
+    cells = [td.get_text() for td in huge.select("table td")]
+    assert len(cells) + 2 == 5000  # the header's two cells count too
+    assert cells[-1] == "c2498"
+    assert "After the table." in huge.get_text()
+    assert len(page(app, "news/2025-03-02-fits").select("table td")) == 4000
+    limits = security_warnings(app, "limit")
+    assert len(limits) == 1, limits
+    assert (
+        "2025-03-01-huge.md:5: WARNING: table has more than 5000 cells; the rows from "
+        in (limits[0])
+    )
+
+
+def test_a_recursion_the_bounds_miss_keeps_the_post(tmp_path: Path, monkeypatch) -> None:
+    """The last line of defence: with the directive bound lifted, Python's stack runs
+    out inside MyST; the post is rebuilt from its front matter alone."""
+    import sphinx_labnews.post_parser
+
+    monkeypatch.setattr(sphinx_labnews.post_parser, "MAX_DIRECTIVE_DEPTH", 10**6)
+    srcdir = hostile_site("hostile-depth", tmp_path)
+    (srcdir / "news").mkdir()
+    n = 200
+    fences = "".join("`" * (3 + n - i) + "{note}\n" for i in range(n)) + "deep\n"
+    fences += "".join("`" * (4 + i) + "\n" for i in range(n))
+    (srcdir / "news" / "2025-02-01-directives.md").write_text(
+        "---\ntitle: Too deep\ndate: 2025-02-01\n---\nBody.\n\n" + fences, "utf-8"
+    )
+    app = build(srcdir, freshenv=True)
+    post = page(app, "news/2025-02-01-directives")
+    assert "Too deep" in post.select_one("h1").get_text()
+    assert "Body." not in post.get_text()
+    limits = security_warnings(app, "limit")
+    assert any(
+        "2025-02-01-directives.md:1: WARNING: post nested too deeply to build" in w for w in limits
+    ), limits
+    assert "Too deep" in (Path(app.outdir) / "news" / "atom.xml").read_text("utf-8")
