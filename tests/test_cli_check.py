@@ -128,6 +128,22 @@ def test_a_warning_fails_check_and_build(
     assert sphinx_build(site, tmp_path / "out") == (1, {(str(path.resolve()), line, name)})
 
 
+def test_output_is_what_sphinx_build_prints(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Docutils errors too: an ``ERROR:`` spanning lines, as ``sphinx-build`` prints it."""
+    write(
+        site / "news/2025-03-01-rst.md",
+        post("```{eval-rst}\n.. image::\n\nA `broken link <\n```"),
+    )
+    assert check(site, "news/2025-03-01-rst.md") == 1
+    out = capsys.readouterr().out
+    sphinx_build(site, tmp_path / "out")
+    printed = strip_escape_sequences((tmp_path / "warnings.txt").read_text("utf-8"))
+    assert out == printed + "checked 1 path(s): 2 warning(s)\n"
+    assert ': ERROR: Error in "image" directive:\n' in out
+
+
 def test_warnings_of_other_posts_are_not_reported(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

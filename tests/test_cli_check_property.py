@@ -82,6 +82,7 @@ blocks = st.sampled_from(
         f"![missing]({MISSING})",
         "See {ref}`no-such-label`.",
         "Bad role {nosuchrole}`x`.",
+        "```{eval-rst}\n.. image::\n\nA `broken link <\n```",
     ]
 )
 
