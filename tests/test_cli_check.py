@@ -23,6 +23,7 @@ _WARNING_LINE = re.compile(
     r".*?(?: \[(?P<name>[\w.-]+)\])?$"
 )
 
+# For the real sphinx-build runs (check ignores Python's deprecation warnings itself):
 # sphinx-notfound-page 1.1 calls global_toctree_for_doc() without ``tags`` when it renders
 # the 404 page; myst-parser's reference resolver reads ``self.app``. Not ours to fix.
 pytestmark = [
@@ -226,6 +227,13 @@ def test_format_is_sphinx_format() -> None:
 def test_no_conf_py(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--conf-dir", str(tmp_path)]) == 1
     assert f"labnews check: error: no conf.py in {tmp_path}" in capsys.readouterr().err
+
+
+def test_conf_py_without_the_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "conf.py", "project = 'Plain'\n")
+    write(tmp_path / "index.md", "# Plain\n")
+    assert main(["check", "--conf-dir", str(tmp_path)]) == 1
+    assert "conf.py does not load sphinx_labnews" in capsys.readouterr().err
 
 
 def test_no_posts(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
