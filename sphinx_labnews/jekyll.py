@@ -1036,11 +1036,16 @@ def plain_text(value: str) -> str:
     return one_line(html.unescape(_TAG.sub("", value)))
 
 
+def _yaml_scalar(value: Any) -> str:
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
 def _yaml_line(key: str, value: Any) -> str:
-    dumped = yaml.safe_dump(
-        {key: value}, allow_unicode=True, default_flow_style=None, sort_keys=False, width=10**6
-    )
-    return dumped.rstrip("\n")
+    """``key: value`` as YAML, a list in flow style (``tags: [a, b]``)."""
+    if isinstance(value, list):
+        return f"{key}: [{', '.join(_yaml_scalar(item) for item in value)}]"
+    return f"{key}: {_yaml_scalar(value)}"
 
 
 def _image_path(value: Any) -> str | None:
