@@ -925,7 +925,14 @@ class _Linker:
             here = posixpath.dirname(self.context.docname) if self.context.docname else None
             folder = here if here is not None else posixpath.dirname(docname)
             relative = posixpath.relpath(docname, folder or ".")
-            return relative + (".md" if markdown else ".html") + fragment, None
+            if not markdown:
+                return relative + ".html" + fragment, None
+            if fragment:
+                # MyST resolves a heading anchor only with myst_heading_anchors set
+                return relative + ".md", (
+                    f"link to {target}: anchor {fragment} dropped, the link goes to the post"
+                )
+            return relative + ".md", None
         if image:
             if stripped.startswith("/") or self._file(path):
                 return site_path, None

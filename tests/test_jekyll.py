@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from docutils import nodes
+from helpers import build, copy_root, page, warnings_of
 
 from sphinx_labnews.frontmatter import read_post
 from sphinx_labnews.jekyll import (
@@ -235,6 +237,10 @@ CTX = SiteContext(
     read_include={"note.html": "<p>A plain note.</p>\n", "video.html": "{{ include.id }}"}.get,
     authors={"ann": "Ann Lee"},
 )
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 HEAD = "---\ntitle: A\ndate: 2024-05-01\n---\n"
 
 
@@ -270,9 +276,10 @@ PATTERN_CASES = [
         id="relative-to-permalink-and-root",
     ),
     pytest.param(
-        "[b](/lab/news/b) [b2](../b/#part) [c](/2024/03/01/c) [c2](https://lab.example.org/lab/2024/03/01/c.html)\n",
-        "[b](2024-04-01-b.md) [b2](2024-04-01-b.md#part) [c](2024-03-01-c.md) [c2](2024-03-01-c.md)\n",
-        [],
+        "[b](/lab/news/b) [b2](../b/#part) [c](/2024/03/01/c) "
+        "[c2](https://lab.example.org/lab/2024/03/01/c.html)\n",
+        "[b](2024-04-01-b.md) [b2](2024-04-01-b.md) [c](2024-03-01-c.md) [c2](2024-03-01-c.md)\n",
+        ["link to ../b/#part: anchor #part dropped, the link goes to the post"],
         id="links-to-posts",
     ),
     pytest.param(
@@ -400,3 +407,43 @@ def test_about_section_recognised_before_other_sections() -> None:
     assert [(n.message, n.line) for n in notes] == [
         ("section 'About Smart Lab' resembles About block smart-lab; kept as written", 7)
     ]
+
+
+def test_converted_patterns_build_without_warnings_and_math_is_math(tmp_path) -> None:
+    """Every pattern's output, in one post next to its linked posts, builds with -W."""
+    srcdir = copy_root("minimal", tmp_path)
+    (srcdir / "news/2025-01-01-only.md").unlink()
+    for docname in ("news/2024-04-01-b", "news/2024-03-01-c"):
+        (srcdir / f"{docname}.md").write_text(
+            f"---\ntitle: {docname}\nlast_updated: 2024/04/01\n---\n\n## Part\n\nText.\n"
+        )
+    for path in SITE_FILES:
+        (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / path).write_bytes(PNG if path.endswith(".png") else b"%PDF-1.4\n")
+    body = "\n\n".join(str(case.values[0]) for case in PATTERN_CASES)
+    conversion = convert_post(HEAD + "\n" + body, filename="2024-05-01-a.md", context=CTX)
+    assert conversion.text is not None
+    (srcdir / "news/2024-05-01-a.md").write_text(conversion.text)
+    app = build(srcdir, freshenv=True)
+    assert warnings_of(app) == ""
+    doctree = app.env.get_doctree("news/2024-05-01-a")
+    maths = [node.astext() for node in doctree.findall(nodes.math)]
+    blocks = [node.astext() for node in doctree.findall(nodes.math_block)]
+    assert maths == ["E = mc^2", "a_1", "b^2"]
+    assert blocks == ["x^2", "y"]
+    assert any(
+        "mathjax" in script.get("src", "")
+        for script in page(app, "news/2024-05-01-a").select("script")
+    )
+    html = page(app, "news/2024-05-01-a")
+    hrefs = [a["href"] for a in html.select("article a[href], section a[href]")]
+    for code in html.select("pre, code, .math"):  # code shows them on purpose; MathJax input
+        code.decompose()
+    text = html.get_text()
+    for raw in ("{:", "{{", "{%", "\\(", "$$", "&lt;p&gt;", "<div"):
+        assert raw not in text, raw
+    assert "2024-04-01-b.html" in hrefs
+    assert "https://lab.example.org/lab/team/" in hrefs
+    assert any(href.endswith("/slides.pdf") for href in hrefs)
+    for image in html.select("img"):
+        assert (app.outdir / "news" / image["src"]).resolve().is_file(), image["src"]
