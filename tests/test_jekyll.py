@@ -472,3 +472,12 @@ def test_converted_patterns_build_without_warnings_and_math_is_math(tmp_path) ->
     assert any(href.endswith("/slides.pdf") for href in hrefs)
     for image in html.select("img"):
         assert (app.outdir / "news" / image["src"]).resolve().is_file(), image["src"]
+
+
+def test_unreadable_date_and_unknown_kramdown_extension_are_reported() -> None:
+    source = "---\ntitle: A\ndate: someday soon\n---\n\n{::foo}\n"
+    conversion = convert_post(source, filename="2024-05-01-a.md", context=CTX)
+    assert [(n.message, n.line) for n in conversion.notes] == [
+        ("date: 'someday soon' is not a date (write YYYY/MM/DD); fix it by hand", 3),
+        ("kramdown extension {::foo} is not converted; remove or rewrite it", 6),
+    ]
