@@ -106,20 +106,20 @@ def media_folders(media_url: str, static_map: Mapping[str, str]) -> tuple[str, s
     )
 
 
-def post_fields(
-    *, about_blocks: Sequence[str], default_about: Sequence[str]
-) -> list[dict[str, Any]]:
+def post_fields(*, default_about: Sequence[str]) -> list[dict[str, Any]]:
     """One Decap field per front-matter key the mapping knows, in the lab's order."""
+    # Decap cannot write ``about: false`` from a list widget (clearing one writes
+    # ``about: null``, which means the defaults), so the field is the opt-out and the
+    # "About block" editor component places one of ``labnews_about_blocks`` in the body.
+    shown = ", ".join(default_about) or "none are set"
     about_field: dict[str, Any] = {
         "label": "About blocks",
         "name": "about",
-        "widget": "select",
-        "multiple": True,
-        "required": False,
-        "options": list(about_blocks),
-        "default": list(default_about),
-        "hint": "The lab's About blocks shown at the end of the post; remove them all to "
-        "show none.",
+        "widget": "boolean",
+        "default": True,
+        "hint": f"Show the lab's About blocks at the end of the post ({shown}). Turn off "
+        "to show none, or to show only those you insert in the body with the "
+        "'About block' button.",
     }
     return [
         {"label": "Title", "name": "title", "widget": "string"},
@@ -156,7 +156,6 @@ def editor_config(
     post_pattern: Sequence[str],
     static_map: Mapping[str, str],
     media_url: str,
-    about_blocks: Sequence[str],
     default_about: Sequence[str],
     site_url: str = "",
 ) -> dict[str, Any]:
@@ -194,7 +193,7 @@ def editor_config(
                     "format": "yaml-frontmatter",
                     "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",
                     "summary": "{{title}} ({{last_updated}})",
-                    "fields": post_fields(about_blocks=about_blocks, default_about=default_about),
+                    "fields": post_fields(default_about=default_about),
                 }
             ],
         }
@@ -281,7 +280,6 @@ def write_admin(app: Sphinx, exception: Exception | None) -> None:
             post_pattern=options.post_pattern,
             static_map=options.static_map,
             media_url=options.cms_media_url,
-            about_blocks=list(options.about_blocks),
             default_about=options.default_about,
             site_url=site_url,
         )

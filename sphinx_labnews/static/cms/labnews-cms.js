@@ -67,7 +67,7 @@
         label: "Block",
         widget: "select",
         options: settings.aboutBlocks,
-        hint: "Shows this About block here instead of at the end of the post.",
+        hint: "Shows this About block here (with About blocks off, only the ones placed so).",
       },
     ],
     pattern: Myst.ABOUT_PATTERN,
