@@ -392,7 +392,7 @@ def test_editor_writes_a_post_the_site_builds(admin: str, repo: Path, browser, t
         "published": True,
         "author": AUTHOR,
         "group": "news",
-        "cover": "/static/img/team-photo.png",
+        "cover": "/static/img/news/team-photo.png",
         "oneline_description": DESCRIPTION,
         "last_updated": f"{today:%Y/%m/%d}",
         "tags": ["award", "people"],
@@ -400,12 +400,12 @@ def test_editor_writes_a_post_the_site_builds(admin: str, repo: Path, browser, t
     }
     assert f"\nlast_updated: {today:%Y/%m/%d}\n" in full_text  # a plain string, as the lab's
     assert (
-        "```{centered-image} /static/img/gift.png\n"
+        "```{centered-image} /static/img/news/gift.png\n"
         f":alt: {ALT}\n:width: 80%\n:caption: Handed over in July\n```\n\n"
         "### Programme\n\nTalks ran all day.\n"
     ) in full_text
-    assert (repo / "docs/static/img/team-photo.png").read_bytes() == cover.read_bytes()
-    assert (repo / "docs/static/img/gift.png").read_bytes() == photo.read_bytes()
+    assert (repo / "docs/static/img/news/team-photo.png").read_bytes() == cover.read_bytes()
+    assert (repo / "docs/static/img/news/gift.png").read_bytes() == photo.read_bytes()
     short_data = front_matter(short_text)
     assert "cover" not in short_data or not short_data["cover"]
     assert short_data["about"] is False
