@@ -167,6 +167,7 @@ def test_settings_and_values_are_escaped(tmp_path) -> None:
 
 def test_off_by_default(tmp_path) -> None:
     app = build(copy_root("minimal", tmp_path), freshenv=True)
+    assert "labnews_cms" not in warnings_of(app)
     assert not (Path(app.outdir) / "admin").exists()
 
 
