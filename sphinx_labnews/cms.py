@@ -17,7 +17,6 @@ functions that write and read the MyST of the editor components (tested with
 from __future__ import annotations
 
 import posixpath
-import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -261,7 +260,10 @@ def repo_folder_of(app: Sphinx, repo_root_option: str) -> str:
 
 def write_admin(app: Sphinx, exception: Exception | None) -> None:
     """Write ``admin/`` into the HTML output when ``labnews_cms`` is on."""
-    if exception is not None or not app.config.labnews_cms or app.builder.format != "html":
+    if exception is not None or not app.config.labnews_cms:
+        return
+    # epub and htmlhelp are HTML builders too, for files read offline: no editor there
+    if app.builder.format != "html" or getattr(app.builder, "embedded", False):
         return
     options = from_sphinx_config(app.config)
     site_url = (app.config.html_baseurl or "").strip()
@@ -302,13 +304,17 @@ def write_admin(app: Sphinx, exception: Exception | None) -> None:
     }
     admin = Path(app.outdir) / "admin"
     admin.mkdir(parents=True, exist_ok=True)
-    (admin / "config.yml").write_text(dump_yaml(config), encoding="utf-8")
-    (admin / "index.html").write_text(
-        render_index(script_url=options.cms_script_url, integrity=integrity, settings=settings),
-        encoding="utf-8",
-    )
+    index = render_index(script_url=options.cms_script_url, integrity=integrity, settings=settings)
+    write_if_changed(admin / "config.yml", dump_yaml(config).encode("utf-8"))
+    write_if_changed(admin / "index.html", index.encode("utf-8"))
     for name in ASSETS:
-        shutil.copyfile(CMS_DIR / name, admin / name)
+        write_if_changed(admin / name, (CMS_DIR / name).read_bytes())
+
+
+def write_if_changed(path: Path, content: bytes) -> None:
+    """Leave an unchanged file alone, so a no-change build changes nothing in the output."""
+    if not path.is_file() or path.read_bytes() != content:
+        path.write_bytes(content)
 
 
 def setup_cms(app: Sphinx) -> None:

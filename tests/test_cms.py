@@ -259,3 +259,17 @@ def test_node_unit_tests_of_the_myst_functions() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# fail 0" in result.stdout
+
+
+def test_no_editor_in_builders_for_offline_reading(tmp_path) -> None:
+    app = build(copy_root("cms-posts", tmp_path), "epub", freshenv=True)
+    assert not (Path(app.outdir) / "admin").exists()
+
+
+def test_no_change_build_leaves_admin_alone(tmp_path) -> None:
+    srcdir = copy_root("cms-posts", tmp_path)
+    app = build(srcdir, freshenv=True)
+    files = sorted((Path(app.outdir) / "admin").iterdir())
+    before = {path.name: path.stat().st_mtime_ns for path in files}
+    build(srcdir)
+    assert {path.name: path.stat().st_mtime_ns for path in files} == before
