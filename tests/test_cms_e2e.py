@@ -280,18 +280,35 @@ class Editor:
             ).click()
             self.wait(lambda d: is_markdown(d) == on)
 
+    def new_post(self, admin: str) -> None:
+        """Open an empty form (after a publish, once Decap has moved to the saved entry)."""
+        self.wait(lambda d: "/new" not in d.current_url)
+        self.driver.get(admin + "#/collections/posts/new")
+        self.wait(
+            lambda d: [
+                e
+                for e in d.find_elements("css selector", "[id^='title-field-']")
+                if e.is_displayed() and e.get_attribute("value") == ""
+            ]
+        )
+
     def publish(self) -> None:
         self.button("Publish").click()
         self.button("Publish now").click()
+        # Decap shows the saved entry at its own URL when the backend has written it
+        self.wait(lambda d: "/new" not in d.current_url)
 
 
-def wait_for_file(path: Path) -> str:
+def wait_for_file(path: Path, driver) -> str:
     deadline = time.monotonic() + TIMEOUT
     while time.monotonic() < deadline:
         if path.is_file() and path.read_text("utf-8").rstrip().endswith(("day.", "```")):
             return path.read_text("utf-8")
         time.sleep(0.2)
-    raise AssertionError(f"the editor did not write {path}")
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "cms-timeout.png"))
+    written = sorted(p.name for p in path.parent.iterdir())
+    raise AssertionError(f"the editor did not write {path}; the folder holds {written}")
 
 
 def labnews_check(post: Path, docs: Path) -> subprocess.CompletedProcess:
@@ -333,7 +350,7 @@ def test_editor_writes_a_post_the_site_builds(admin: str, repo: Path, browser, t
     today = dt.date.today()
 
     # a post with every field
-    browser.get(admin + "#/collections/posts/new")
+    editor.new_post(admin)
     editor.field("title").send_keys(TITLE)
     editor.field("author").send_keys(AUTHOR)
     editor.button("Choose an image").click()
@@ -356,12 +373,14 @@ def test_editor_writes_a_post_the_site_builds(admin: str, repo: Path, browser, t
     body.send_keys(Keys.CONTROL, Keys.END)
     body.send_keys(Keys.ENTER, Keys.ENTER, "### Programme", Keys.ENTER, Keys.ENTER)
     body.send_keys("Talks ran all day.")
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "cms-editor.png"))  # the form and the preview
     editor.publish()
     full = news / f"{today:%Y-%m-%d}-{SLUG}.md"
-    full_text = wait_for_file(full)
+    full_text = wait_for_file(full, browser)
 
     # a post with no cover, and no About blocks (the opt-out)
-    browser.get(admin + "#/collections/posts/new")
+    editor.new_post(admin)
     editor.field("title").send_keys("Short note")
     editor.field("author").send_keys("Lab")
     editor.field("oneline_description").send_keys("Just a few words.")
@@ -379,10 +398,9 @@ def test_editor_writes_a_post_the_site_builds(admin: str, repo: Path, browser, t
     body.send_keys("Just a few words.", Keys.ENTER, Keys.ENTER)
     editor.publish()
     short = news / f"{today:%Y-%m-%d}-short-note.md"
-    short_text = wait_for_file(short)
+    short_text = wait_for_file(short, browser)
     edited = time.monotonic() - started
 
-    ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "cms-post-every-field.md").write_text(full_text, "utf-8")
     (ARTIFACTS / "cms-post-no-cover.md").write_text(short_text, "utf-8")
 
