@@ -1,6 +1,6 @@
 /*
  * The MyST that the web editor's components write and read back: pure functions, no
- * Decap and no DOM, so that `node --test` checks them (tests/js/test_cms_myst.mjs) and
+ * Decap and no DOM, so that `node --test` checks them (tests/js/cms-myst.test.js) and
  * the text the editor writes is exactly what the build accepts:
  *
  *   ```{centered-image} /static/img/news/photo.jpg
