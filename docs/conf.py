@@ -18,6 +18,20 @@ labnews_about_blocks = {
 }
 labnews_default_about = ["smart-lab", "hkust"]
 
+# The web editor at /admin/ (guide/web-editor.md): lab members log in with GitHub
+# through the lab's OAuth service, as on the Jekyll site, and publish to ``main``.
+labnews_cms = True
+labnews_cms_backend = {
+    "name": "github",
+    "repo": "OWNER/sphinx-labnews",
+    "branch": "main",
+    "base_url": "https://api.netlify.com",
+    "auth_endpoint": "auth",
+}
+# the repository root, seen from this folder: the editor writes docs/news/…
+labnews_cms_repo_root = ".."
+labnews_cms_media_url = "/static/img/news/"
+
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
 # build the same bytes every time: no "last updated" stamp from the clock
 html_last_updated_fmt = None

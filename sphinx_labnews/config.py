@@ -23,6 +23,12 @@ Validator = Callable[[Any], str | None]
 
 FEED_FORMATS = ("atom", "rss")
 
+#: The Decap CMS release the web editor loads, and the SRI hash of its ``dist/decap-cms.js``
+#: (computed from the npm tarball, ``npm pack decap-cms@<version>``, which the CDN serves).
+DECAP_CMS_VERSION = "3.16.3"
+DECAP_CMS_URL = f"https://unpkg.com/decap-cms@{DECAP_CMS_VERSION}/dist/decap-cms.js"
+DECAP_CMS_INTEGRITY = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
+
 
 def list_of(item_type: type, *, choices: tuple[str, ...] = ()) -> Validator:
     """A list (or tuple) whose items are all ``item_type`` (and among ``choices``)."""
@@ -67,6 +73,16 @@ def instance_of(*types: type) -> Validator:
         return None
 
     return validate
+
+
+def mapping_of_scalars(value: Any) -> str | None:
+    """A mapping of strings to YAML scalars (text, numbers, booleans)."""
+    if not isinstance(value, dict):
+        return f"must be a dict, not {type(value).__name__}"
+    for key, item in value.items():
+        if not isinstance(key, str) or not isinstance(item, str | int | float | bool):
+            return f"must map str to text, numbers or booleans, got {key!r}: {item!r}"
+    return None
 
 
 def option(
@@ -182,6 +198,66 @@ class LabnewsConfig:
         "Posts larger than this many bytes get a ``labnews.limit`` warning (they are "
         "still built); ``0`` means no limit.",
         (int,),
+    cms: bool = option(
+        False,
+        instance_of(bool),
+        "Write the web editor (Decap CMS) into the HTML output: ``admin/index.html`` and "
+        "``admin/config.yml``, generated from the options below and the site's own "
+        "settings (posts folder, file names, front-matter fields, About blocks). See "
+        "the web editor guide.",
+        (bool,),
+        rebuild="",
+    )
+    cms_backend: dict[str, Any] = option(
+        {"name": "github", "repo": "", "branch": "main"},
+        mapping_of_scalars,
+        "Decap's ``backend`` settings, written as they are: ``name`` (``github``, "
+        "``git-gateway`` …), ``repo`` (``OWNER/REPO``), ``branch``, and for GitHub "
+        "through an OAuth service ``base_url`` and ``auth_endpoint``.",
+        (dict,),
+        rebuild="",
+    )
+    cms_local_backend: bool | str = option(
+        True,
+        instance_of(bool, str),
+        "Let the editor use ``npx decap-server`` (Decap's local backend) when the "
+        "admin page is opened from ``localhost``: ``True`` for its default address, "
+        "a URL such as ``http://127.0.0.1:8081/api/v1`` for another, ``False`` for never.",
+        (bool, str),
+        rebuild="",
+    )
+    cms_repo_root: str = option(
+        "",
+        instance_of(str),
+        "The repository's root folder, relative to the configuration directory "
+        "(``..`` when ``conf.py`` is in ``docs/``). The editor names files relative to "
+        "it. Empty: the nearest folder above the source directory that holds ``.git``.",
+        (str,),
+        rebuild="",
+    )
+    cms_media_url: str = option(
+        "/static/img/",
+        instance_of(str),
+        "Site-absolute URL prefix under which the editor stores uploaded images; it must "
+        "start with a prefix of ``labnews_static_map``, which gives the folder.",
+        (str,),
+        rebuild="",
+    )
+    cms_script_url: str = option(
+        DECAP_CMS_URL,
+        instance_of(str),
+        "Where the admin page loads Decap CMS from; the default is the CDN build of the "
+        "pinned release.",
+        (str,),
+        rebuild="",
+    )
+    cms_script_integrity: str = option(
+        "",
+        instance_of(str),
+        "The Subresource Integrity hash (``sha384-…``) of ``labnews_cms_script_url``. "
+        "Empty: the pinned release's hash when the URL is the default, else none.",
+        (str,),
+        rebuild="",
     )
 
 

@@ -17,6 +17,7 @@ from .ablog_adapter import (
 )
 from .about import setup_about
 from .byline import setup_byline
+from .cms import setup_cms
 from .config import check_config, register_config_values
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
@@ -78,3 +79,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_about(app)
     setup_garbage_collection(app)
     setup_post_security(app)
+    setup_cms(app)
