@@ -198,6 +198,7 @@ class LabnewsConfig:
         "Posts larger than this many bytes get a ``labnews.limit`` warning (they are "
         "still built); ``0`` means no limit.",
         (int,),
+    )
     cms: bool = option(
         False,
         instance_of(bool),
