@@ -19,6 +19,7 @@ from .about import setup_about
 from .byline import setup_byline
 from .cms import setup_cms
 from .config import check_config, register_config_values
+from .dates import name_postlist_dates_in_site_language
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
@@ -61,6 +62,7 @@ def setup_extension(app: Sphinx) -> None:
 
     declare_ablog_parallel_safe(app)
     replace_archive_generator(app)
+    name_postlist_dates_in_site_language(app)
     app.connect("builder-inited", reset_blog)
     app.connect("builder-inited", incremental.cache_compiled_templates)
     # after ablog's doctree-read (priority 500), which records the post
