@@ -441,7 +441,14 @@ def convert_images(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
     replacements: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
+    in_html = _html_block_lines_mask(body)
+
     def free(start: int, end: int) -> bool:
+        # an image inside a larger raw HTML element (a grid of photos) stays HTML: a
+        # directive there would end the element, and its indented rest become code
+        line = body.count("\n", 0, start)
+        if line > 0 and in_html[line] and in_html[line - 1]:
+            return False
         return not _in_spans(start, spans) and all(end <= s or start >= e for s, e in taken)
 
     for match in _IMAGE_BLOCK.finditer(body):
