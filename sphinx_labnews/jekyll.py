@@ -20,7 +20,7 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -113,6 +113,52 @@ class AboutBlock:
         return cls(key, heading, "\n".join(lines))
 
 
+def _no_site_file(path: str) -> bool:
+    return False
+
+
+def _no_include(name: str) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What the whole Jekyll site knows and one post's text does not.
+
+    The importer builds one per post (it reads ``_config.yml``, lists the posts and
+    the site's files); :func:`convert_post` only asks it questions, so the
+    conversion stays pure and is tested with plain values. The defaults describe
+    "nothing known about the site" and keep the conversion as it was before the
+    context existed: relative paths stay as written, links are not rewritten.
+
+    URLs are *site paths*: they start with ``/`` and do not include ``baseurl``
+    (``/2025/07/14/x.html``, as :func:`jekyll_permalink` returns them).
+    """
+
+    #: ``url`` from ``_config.yml`` (``https://lab.example.org``); old-site pages that
+    #: were not imported become absolute links under ``url`` + ``baseurl``.
+    url: str = ""
+    #: ``baseurl`` from ``_config.yml`` (``/lab`` or ``""``); stripped from links that carry it.
+    baseurl: str = ""
+    #: This post's old URL (its Jekyll permalink), against which relative paths resolve.
+    old_url_of_post: str = ""
+    #: This post's new docname (``news/2025-07-14-x``); ``""`` means "next to the other
+    #: imported posts", so links to them are written as ``NAME.md``.
+    docname: str = ""
+    #: Every imported post's old URL → its new docname. Keys may be spelled any way the
+    #: old site answered (with or without ``.html``, a trailing ``/``, ``index.html``):
+    #: they are compared through :func:`old_url_key`.
+    post_urls: Mapping[str, str] = field(default_factory=dict)
+    #: Whether a site-root-relative path (``assets/x.pdf``, no leading ``/``) is a file
+    #: of the Jekyll site; paths are normalised and never climb out of the site.
+    site_files: Callable[[str], bool] = _no_site_file
+    #: The text of ``_includes/NAME`` (``NAME`` as written in ``{% include NAME %}``),
+    #: or ``None`` when there is no such file or it cannot be read.
+    read_include: Callable[[str], str | None] = _no_include
+    #: ``_data/authors.yml``: author key → display name.
+    authors: Mapping[str, str] = field(default_factory=dict)
+
+
 @dataclass
 class Conversion:
     """The converted post, what it refers to and what the user must be told."""
@@ -123,10 +169,37 @@ class Conversion:
     images: list[str] = field(default_factory=list)
     #: The Jekyll front matter, as parsed (``{}`` when it could not be).
     data: dict[str, Any] = field(default_factory=dict)
+    #: Other site-absolute local files the post links to (PDFs, slides), in order: the
+    #: importer copies each to the same path under the docs source directory, where
+    #: the post's link (a MyST download link) finds it.
+    files: list[str] = field(default_factory=list)
+    #: Old-site pages that were not imported, now linked absolutely (url + baseurl +
+    #: path), in order, for the import report.
+    external_links: list[str] = field(default_factory=list)
+    #: Extra old URLs of this post (``redirect_from``), site paths as written.
+    redirects: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.text is not None and not any(note.level == ERROR for note in self.notes)
+
+
+def old_url_key(url: str, baseurl: str = "") -> str:
+    """One spelling for every way an old site path can be written, to compare them.
+
+    ``/a/b.html``, ``/a/b``, ``/a/b/`` and ``/a/b/index.html`` all give ``/a/b``;
+    the query, the fragment and a leading ``baseurl`` are dropped.
+    """
+    path = url.split("#", 1)[0].split("?", 1)[0].strip()
+    base = "/" + baseurl.strip("/") if baseurl.strip("/") else ""
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base) :]
+    path = "/" + path.lstrip("/")
+    for suffix in ("/index.html", "/index.htm", ".html", ".htm"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    return path.rstrip("/") or "/"
 
 
 def normalise_space(text: str) -> str:
@@ -674,13 +747,16 @@ def convert_post(
     filename: str,
     about_blocks: Iterable[AboutBlock] = (),
     default_about: Iterable[str] = (),
+    context: SiteContext | None = None,
 ) -> Conversion:
     """Convert one Jekyll post's text. ``text is None`` in the result means it failed.
 
     The front matter is kept verbatim when it parses (the lab's field order and
     spellings, ``last_updated: 2025/07/27`` included); only ``last_updated`` is
-    added, from the file name, when the post has no date at all.
+    added, from the file name, when the post has no date at all. ``context`` tells
+    what the rest of the Jekyll site holds (see :class:`SiteContext`).
     """
+    context = context or SiteContext()
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
