@@ -119,6 +119,10 @@ class JekyllSite:
     collections: list[Collection] = field(default_factory=list)
     defaults: list[dict[str, Any]] = field(default_factory=list)
     authors: dict[str, Any] = field(default_factory=dict)
+    #: ``title``, ``description`` and ``author`` (its ``name``), for a new site's pages.
+    title: str = ""
+    description: str = ""
+    author: str = ""
     #: Problems reading the site's own files, for the report.
     notes: list[str] = field(default_factory=list)
 
@@ -134,6 +138,16 @@ class JekyllSite:
             site.notes.append(f"{root / '_config.yml'} is not a mapping; ignored")
             config = {}
         site.url = str(config.get("url") or "").rstrip("/")
+        author = config.get("author")
+        if isinstance(author, dict):
+            author = author.get("name")
+        for name, value in (
+            ("title", config.get("title")),
+            ("description", config.get("description")),
+            ("author", author),
+        ):
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                setattr(site, name, " ".join(str(value).split()))
         baseurl = str(config.get("baseurl") or "").strip("/")
         site.baseurl = f"/{baseurl}" if baseurl else ""
         permalink = config.get("permalink")
@@ -202,16 +216,18 @@ class JekyllSite:
         """The folders to read: ``--posts-dir`` if given, else Jekyll's own."""
         if posts_dirs:
             return [
-                Collection("posts", folder if folder.is_absolute() else self.root / folder,
-                           self.permalink)
+                Collection(
+                    "posts", folder if folder.is_absolute() else self.root / folder, self.permalink
+                )
                 for folder in posts_dirs
             ]
         folders = [c for c in self.collections if c.folder.is_dir()]
         # category folders with their own _posts (news/_posts/…), as Jekyll reads them
         for dirpath, dirnames, _files in os.walk(self.root):
             dirnames[:] = sorted(
-                name for name in dirnames if name not in _NEVER_WALKED and name != "_posts"
-                and not name.startswith(".")
+                name
+                for name in dirnames
+                if name not in _NEVER_WALKED and name != "_posts" and not name.startswith(".")
             )
             here = Path(dirpath)
             if here != self.root and (here / "_posts").is_dir():
@@ -259,9 +275,7 @@ class JekyllSite:
         if not posts_dirs and not drafts and (self.root / "_drafts").is_dir():
             for path in sorted((self.root / "_drafts").rglob("*")):
                 if path.is_file():
-                    skipped.append(
-                        NotImported(self.show(path), "a draft; --drafts imports drafts")
-                    )
+                    skipped.append(NotImported(self.show(path), "a draft; --drafts imports drafts"))
         return posts, skipped
 
     def _skip_reason(self, path: Path, collection: Collection) -> str | None:
@@ -274,9 +288,7 @@ class JekyllSite:
             return f"not a post (Jekyll reads {' '.join(POST_SUFFIXES)})"
         if path.name.startswith((".", "_", "#")) or path.name.endswith("~"):
             return "ignored by Jekyll (hidden or backup file)"
-        if collection.is_posts and collection.label == "posts" and not _DATED_NAME.match(
-            path.name
-        ):
+        if collection.is_posts and collection.label == "posts" and not _DATED_NAME.match(path.name):
             return "not named YYYY-MM-DD-title; Jekyll does not publish it as a post"
         return None
 
