@@ -2,8 +2,8 @@
 
 Raw HTML images bypass Sphinx: the file is not copied, a site-absolute ``src`` breaks
 under a URL prefix, and non-HTML builders drop them. The post parser warns about each
-one, pointing at the ``centered-image`` directive; ``labnews check`` reports the same
-findings from :func:`find_raw_images`, which needs no Sphinx application.
+one, pointing at the ``centered-image`` directive (``labnews check`` runs the build, so
+it reports the same warnings).
 
 Only HTML tokens are searched (blocks and inline), so an ``<img>`` inside a code
 block or inline code, which documents HTML rather than uses it, is not reported.
@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 _IMG_TAG = re.compile(r"<img\b[^>]*>?", re.IGNORECASE)
 _SNIPPET_LIMIT = 80
@@ -58,9 +56,3 @@ def raw_images_in_tokens(tokens: Iterable[Token]) -> list[tuple[int, str]]:
                 elif child.type == "html_inline":
                     found += [(line + offset, tag) for offset, tag in img_tags(child.content)]
     return found
-
-
-def find_raw_images(text: str) -> list[tuple[int, str]]:
-    """``(1-based line, snippet)`` of each raw ``<img>`` in a Markdown post's source."""
-    parser = MarkdownIt("commonmark").use(front_matter_plugin)
-    return raw_images_in_tokens(parser.parse(text))

@@ -1,13 +1,15 @@
-"""The pure helpers behind the directives, which ``labnews check`` reuses without Sphinx."""
+"""The pure helpers behind the directives."""
 
 from __future__ import annotations
 
 import pytest
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from sphinx_labnews.about import known_keys, split_about_source, wanted_keys
 from sphinx_labnews.directives.centered_image import css_length
 from sphinx_labnews.frontmatter import map_front_matter, parse_about, parse_front_matter
-from sphinx_labnews.raw_html import find_raw_images
+from sphinx_labnews.raw_html import raw_images_in_tokens
 
 POST = """---
 title: T
@@ -27,6 +29,11 @@ src="b.png"> on the next line.
 <img src="fenced.png">
 ```
 """
+
+
+def find_raw_images(text: str) -> list[tuple[int, str]]:
+    """What the post parser finds, on tokens from a plain markdown-it parser."""
+    return raw_images_in_tokens(MarkdownIt("commonmark").use(front_matter_plugin).parse(text))
 
 
 def test_find_raw_images_reports_html_not_code() -> None:

@@ -1,252 +1,285 @@
-"""``labnews check``: the build's post checks, without a build.
+"""``labnews check``: the build's own warnings, from a quiet private build.
 
-The front matter goes through :func:`~sphinx_labnews.frontmatter.read_post`, the
-same call the extension makes, and every finding carries the warning name the
-build would print (``[labnews.date]``), so a hook and a build never disagree on
-what is wrong. On top of that it checks what only a build would notice late:
-image files that are missing, About keys that are not registered and raw
-``<img>`` HTML.
+``check`` has no checks of its own. It runs Sphinx in-process on the site, with
+the site's ``conf.py`` and the ``html`` builder the real build uses, and collects
+every warning Sphinx emits (labnews, MyST, docutils, Sphinx itself) after the
+site's ``suppress_warnings`` filtered them, exactly as ``sphinx-build -W``
+counts them. Whatever the build learns to refuse or warn about, ``check``
+reports the same with no code to keep in sync.
 
-Errors are what would break or silently change the built post (a date that does
-not exist, front matter that does not parse, a missing image or About block);
-warnings are what builds but should be fixed (raw HTML, an image without alt
-text). Warnings fail the check only with ``--strict``.
+The output and doctrees go to a private folder, ``<conf dir>/_build/.labnews-check``
+(never the site's real ``_build/html``). It is kept between runs so a check of a
+few posts re-reads only what changed plus the given posts: those are forced to be
+read again (``env-get-outdated``), so their warnings are emitted even when the
+files are unchanged, and being re-read they are written again, so warnings found
+while writing (cross-references, page context) are emitted too. A check of the
+whole site starts from an empty private folder: warnings of files Sphinx would
+not re-read would otherwise be missed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import re
+import shutil
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence, Set
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..frontmatter import read_post
-from ..jekyll import code_spans
-from ..site_paths import UnsafePathError, is_external, resolve_site_path
-from ..warnings_ import LabnewsWarnings
-from .site import SiteSettings, load_site_settings
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
-#: Problem subtypes from the front-matter mapping that are errors; the rest warn.
-ERROR_SUBTYPES = frozenset(
-    {
-        LabnewsWarnings.FRONTMATTER.value,
-        LabnewsWarnings.DATE.value,
-        LabnewsWarnings.TITLE.value,
-        LabnewsWarnings.FIELD_TYPE.value,
-        LabnewsWarnings.PUBLISHED.value,
-    }
-)
-POST_SUFFIXES = (".md", ".markdown")
+from ..publishing import find_posts
+from .site import CommandError
 
-_DIRECTIVE = re.compile(
-    r"^[ \t]*(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}[ \t]*(?P<arg>.*?)[ \t]*$"
-)
-_OPTION = re.compile(r"^[ \t]*:(?P<name>[\w-]+):(?:[ \t]+(?P<value>.*))?$")
-_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_SRC = re.compile(r"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.IGNORECASE)
+#: The private build folder, under the conf dir; ``_build`` is excluded by any
+#: ``sphinx-quickstart`` site, and ``make clean`` clears it with the rest.
+CACHE_DIR = Path("_build") / ".labnews-check"
+
+_LEVELS = {logging.WARNING: "WARNING", logging.ERROR: "ERROR", logging.CRITICAL: "CRITICAL"}
+_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d*)$")
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One problem in one post, as ``check`` prints it."""
+class BuildWarning:
+    """One warning of the build, located and typed as Sphinx logged it."""
 
-    level: str
-    subtype: str
-    message: str
+    #: Source file the warning is located in, if any.
+    path: Path | None
     line: int | None
+    #: Without the location prefix and without the ``[type.subtype]`` suffix.
+    message: str
+    #: e.g. ``"labnews"``, ``"myst"``, ``"docutils"``; ``None`` for untyped warnings.
+    type: str | None
+    subtype: str | None
+    #: ``WARNING``, or ``ERROR``/``CRITICAL`` for docutils' errors (``-W`` fails on all).
+    level: str = "WARNING"
 
-    def format(self, path: str) -> str:
-        where = f"{path}:{self.line}" if self.line else path
-        return f"{where}: {self.level}: {self.message} [labnews.{self.subtype}]"
+    @property
+    def name(self) -> str | None:
+        """``type.subtype`` (or ``type``), the name ``suppress_warnings`` takes."""
+        if not self.type:
+            return None
+        return f"{self.type}.{self.subtype}" if self.subtype else self.type
+
+    def format(self) -> str:
+        """``path:line: WARNING: message [type.subtype]``, as Sphinx prints it."""
+        text = f"{self.level}: {self.message}"
+        if self.name:
+            text += f" [{self.name}]"
+        if self.path is None:
+            return text
+        return f"{self.path}:{self.line or ''}: {text}"
 
 
-def check_text(
-    text: str,
-    *,
-    filename: str,
-    image_exists: Callable[[str], bool | str],
-    about_keys: Iterable[str],
-) -> list[Finding]:
-    """Every finding for one post's text.
+@dataclass
+class CheckResult:
+    """What one check found: the reported warnings and what was checked."""
 
-    ``image_exists(path)`` answers for an image path as written in the post:
-    ``True``/``False``, or a message when the path is refused (it leaves the
-    source directory). Kept apart from the file system so it is testable on
-    strings.
+    warnings: list[BuildWarning]
+    #: The posts the site has (``publishing.find_posts``), published or not.
+    posts: list[Path]
+    #: Given paths the build skipped (unpublished, excluded, not a source).
+    skipped: list[Path] = field(default_factory=list)
+
+
+def _parse_location(location: object) -> tuple[Path | None, int | None]:
+    """``path:line`` (or ``path``, ``path:``) as Sphinx's translator left it."""
+    if not location:
+        return None, None
+    text = str(location)
+    match = _LINE.match(text)
+    if match:
+        line = match.group("line")
+        return Path(match.group("path")), int(line) if line else None
+    return Path(text), None
+
+
+def _record_to_warning(record: logging.LogRecord) -> BuildWarning:
+    type_ = getattr(record, "type", None) or None
+    subtype = getattr(record, "subtype", None) or None
+    message = logging.LogRecord.getMessage(record)  # without the location Sphinx adds
+    for suffix in (f" [{type_}.{subtype}]", f" [{type_}]"):
+        if type_ and message.endswith(suffix):
+            message = message[: -len(suffix)]
+            break
+    path, line = _parse_location(getattr(record, "location", None))
+    level = _LEVELS.get(record.levelno, "CRITICAL" if record.levelno > 40 else "WARNING")
+    return BuildWarning(path, line, message, type_, subtype, level)
+
+
+class _Collector(logging.Filter):
+    """The last filter of Sphinx's warning handler: keeps what would be printed.
+
+    Placed after Sphinx's own filters (``suppress_warnings``, the location and
+    type translation, ``once``), it sees exactly the warnings ``-W`` counts, and
+    returns ``False`` so that nothing is printed.
     """
-    findings: list[Finding] = []
-    metadata, front_matter, problems = read_post(text, filename=filename)
-    for problem in problems:
-        level = "error" if problem.subtype in ERROR_SUBTYPES else "warning"
-        findings.append(Finding(level, problem.subtype, problem.message, problem.line))
-    if front_matter is None:
-        return findings
-    about = set(about_keys)
 
-    def image(path: str, line: int | None, what: str) -> None:
-        if not path or is_external(path):
-            return
-        answer = image_exists(path)
-        if isinstance(answer, str):
-            findings.append(Finding("error", LabnewsWarnings.IMAGE.value, answer, line))
-        elif not answer:
-            findings.append(
-                Finding("error", LabnewsWarnings.IMAGE.value, f"{what} {path!r} not found", line)
-            )
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[BuildWarning] = []
 
-    if metadata.cover:
-        image(metadata.cover, front_matter.line_of("cover"), "cover image")
-
-    lines = text.splitlines()
-    spans = code_spans(text)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-    body_start = front_matter.end_line
-    index = body_start
-    while index < len(lines):
-        line = lines[index]
-        number = index + 1
-        if any(start <= offsets[index] < end for start, end in spans):
-            index += 1
-            continue
-        directive = _DIRECTIVE.match(line)
-        if directive:
-            name, arg = directive.group("name"), directive.group("arg")
-            options: dict[str, str] = {}
-            scan = index + 1
-            while scan < len(lines) and (option := _OPTION.match(lines[scan])):
-                options[option.group("name")] = (option.group("value") or "").strip()
-                scan += 1
-            if name == "centered-image":
-                image(arg, number, "image")
-                if not options.get("alt"):
-                    findings.append(
-                        Finding(
-                            "warning",
-                            LabnewsWarnings.IMAGE.value,
-                            f"centered-image {arg!r} has no :alt: text",
-                            number,
-                        )
-                    )
-            elif name in ("image", "figure"):
-                image(arg, number, "image")
-            elif name == "about" and arg not in about:
-                known = ", ".join(sorted(about)) or "none are registered"
-                findings.append(
-                    Finding(
-                        "error",
-                        LabnewsWarnings.ABOUT.value,
-                        f"unknown About block {arg!r} (known: {known})",
-                        number,
-                    )
-                )
-            index = scan
-            continue
-        for match in _MARKDOWN_IMAGE.finditer(line):
-            image(match.group("src"), number, "image")
-        for match in _RAW_IMG.finditer(line):
-            findings.append(
-                Finding(
-                    "warning",
-                    LabnewsWarnings.RAW_HTML.value,
-                    f"raw {match.group(0)[:60]!r} HTML; use a centered-image directive",
-                    number,
-                )
-            )
-            src = _SRC.search(match.group(0))
-            if src:
-                image(next(group for group in src.groups() if group is not None), number, "image")
-        index += 1
-
-    return findings
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.warnings.append(_record_to_warning(record))
+        return False
 
 
-def _image_checker(settings: SiteSettings, post: Path) -> Callable[[str], bool | str]:
-    srcdir = settings.srcdir
+class _CheckApp(Sphinx):
+    """A Sphinx application that hands its warnings to a :class:`_Collector`.
 
-    def exists(path: str) -> bool | str:
-        clean = path.split("#", 1)[0].split("?", 1)[0]
-        if not clean.startswith("/"):
-            return (post.parent / clean).is_file()
+    Sphinx sets up its warning handler at the start of ``__init__`` and then
+    loads the extensions, whose setup and ``config-inited`` handlers may warn;
+    ``setup_extension`` is the first public method called after the handler
+    exists, so the collector is attached there.
+    """
+
+    collector: _Collector
+
+    def setup_extension(self, extname: str) -> None:
+        if not hasattr(self, "collector"):
+            self.collector = _Collector()
+            for handler in logging.getLogger(NAMESPACE).handlers:
+                if isinstance(handler, WarningStreamHandler):
+                    handler.addFilter(self.collector)
+        super().setup_extension(extname)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """One check at a time per private folder (pre-commit may run hooks in parallel)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock; the hook runs serially anyway
+        yield
+        return
+    with (folder.parent / ".labnews-check.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            resolved = resolve_site_path(clean, settings.static_map)
-        except UnsafePathError as error:
-            return str(error)
-        return (srcdir / resolved.lstrip("/")).is_file()
-
-    return exists
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def find_posts(settings: SiteSettings) -> list[Path]:
-    """The posts of the site: files matching ``labnews_post_pattern`` (``index`` never is)."""
-    found: set[Path] = set()
-    for pattern in settings.post_pattern:
-        for suffix in POST_SUFFIXES:
-            found.update(settings.srcdir.glob(pattern + suffix))
-    return sorted(path for path in found if path.is_file() and path.stem != "index")
+def _is_under(path: Path, targets: Set[Path]) -> bool:
+    return path in targets or any(target in path.parents for target in targets)
 
 
-def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    files: list[Path] = []
-    missing: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in POST_SUFFIXES and p.is_file())
+def run_check(conf_dir: Path, posts: Sequence[Path] | None = None) -> CheckResult:
+    """Build the site privately and keep the warnings that concern ``posts``.
+
+    ``posts`` are files or folders; ``None`` (or empty) checks the whole site and
+    reports every warning, located or not. Raises :class:`~.site.CommandError`
+    when there is no ``conf.py``, a given path does not exist, the site has no
+    posts (whole-site check), or Sphinx cannot start.
+    """
+    conf_dir = Path(conf_dir)
+    if not (conf_dir / "conf.py").is_file():
+        raise CommandError(f"no conf.py in {conf_dir} (give the site's folder with --conf-dir)")
+    given = [Path(path) for path in posts or ()]
+    missing = [str(path) for path in given if not path.exists()]
+    if missing:
+        raise CommandError(f"no such file or folder: {', '.join(missing)}")
+    targets = {path.resolve() for path in given}
+    cache = conf_dir / CACHE_DIR
+    with _locked(cache):
+        if not targets:
+            # a whole-site check re-reads everything: start from nothing
+            shutil.rmtree(cache, ignore_errors=True)
+        return _build(conf_dir, cache, targets)
+
+
+def _build(conf_dir: Path, cache: Path, targets: Set[Path]) -> CheckResult:
+    # the same setup as sphinx-build (docutils' globals restored afterwards)
+    app: _CheckApp | None = None
+    try:
+        # quiet: some extensions print at import (sphinxext-opengraph without matplotlib)
+        with (
+            patch_docutils(conf_dir),
+            docutils_namespace(),
+            contextlib.redirect_stdout(io.StringIO()),
+        ):
+            app = _CheckApp(
+                srcdir=conf_dir,
+                confdir=conf_dir,
+                outdir=cache / "html",
+                doctreedir=cache / "doctrees",
+                buildername="html",
+                status=None,
+                warning=io.StringIO(),
+                freshenv=False,
             )
-        elif path.is_file():
-            files.append(path)
-        else:
-            missing.append(path)
-    return files, missing
+            srcdir = Path(app.srcdir)
+            site_posts = [path for _, path in find_posts(srcdir, app.config)]
+            if not targets and not site_posts:
+                raise CommandError(
+                    f"no posts in {conf_dir} (none match labnews_post_pattern "
+                    f"{app.config.labnews_post_pattern!r})"
+                )
+            forced: set[str] = set()
+
+            def reread_given(
+                app: Sphinx,
+                env: BuildEnvironment,
+                added: Set[str],
+                changed: Set[str],
+                removed: Set[str],
+            ) -> list[str]:
+                """Read the given posts again, so their warnings are emitted again."""
+                forced.update(
+                    docname
+                    for docname in env.found_docs
+                    if _is_under(Path(env.doc2path(docname)).resolve(), targets)
+                )
+                return sorted(forced - added - changed)
+
+            if targets:
+                app.connect("env-get-outdated", reread_given)
+            app.build()
+    except SphinxError as error:
+        raise CommandError(f"Sphinx could not build {conf_dir}: {error}") from error
+    found = app.collector.warnings
+    if targets:
+        found = [w for w in found if w.path is not None and _is_under(w.path.resolve(), targets)]
+        built = {Path(app.env.doc2path(docname)).resolve() for docname in forced}
+        skipped = [path for path in sorted(targets) if path.is_file() and path not in built]
+    else:
+        skipped = []
+    return CheckResult(warnings=found, posts=site_posts, skipped=skipped)
+
+
+def collect_warnings(conf_dir: Path, posts: Sequence[Path] | None = None) -> list[BuildWarning]:
+    """Every warning ``sphinx-build -W`` would fail on, for ``posts`` or the whole site.
+
+    ``posts`` are source files (or folders) of the site in ``conf_dir``; only the
+    warnings located in them are returned. With ``None``, all warnings of the
+    build are, including those with no location (configuration). Raises
+    :class:`~.site.CommandError` as :func:`run_check` does.
+    """
+    return run_check(conf_dir, posts).warnings
 
 
 def check_posts(
     paths: Sequence[Path],
     *,
     conf_dir: Path,
-    strict: bool = False,
     out: TextIO | None = None,
 ) -> int:
-    """Check ``paths`` (files or folders; every post of the site when empty).
-
-    Every file is reported before the exit code is decided: 1 on any error (or
-    any warning with ``strict``), else 0.
-    """
+    """``labnews check``: print the warnings, return 1 if there are any, else 0."""
     out = out or sys.stdout
-    settings = load_site_settings(conf_dir)
-    if settings.problem:
-        print(f"labnews check: warning: {settings.problem}", file=out)
-    files, missing = _expand(paths) if paths else (find_posts(settings), [])
-    errors = warnings = 0
-    for path in missing:
-        print(f"{path}: error: no such file or folder", file=out)
-        errors += 1
-    for path in files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"{path}: error: cannot read it as UTF-8 text ({error})", file=out)
-            errors += 1
-            continue
-        findings = check_text(
-            text,
-            filename=path.name,
-            image_exists=_image_checker(settings, path),
-            about_keys=settings.about_blocks,
-        )
-        for finding in findings:
-            print(finding.format(str(path)), file=out)
-            if finding.level == "error":
-                errors += 1
-            else:
-                warnings += 1
-    print(
-        f"checked {len(files)} post(s): {errors} error(s), {warnings} warning(s)",
-        file=out,
-    )
-    return 1 if errors or (strict and warnings) else 0
+    result = run_check(conf_dir, paths or None)
+    for warning in result.warnings:
+        print(warning.format(), file=out)
+    for path in result.skipped:
+        print(f"{path}: not built (unpublished or excluded), nothing to check", file=out)
+    checked = f"{len(paths)} path(s)" if paths else f"the site ({len(result.posts)} post(s))"
+    print(f"checked {checked}: {len(result.warnings)} warning(s)", file=out)
+    return 1 if result.warnings else 0

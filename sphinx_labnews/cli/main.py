@@ -100,9 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="validate posts without a build",
-        description="Check posts as the build would: front matter, dates, images, About "
-        "keys, raw <img> HTML. Exits 1 on errors (and on warnings with --strict).",
+        help="report what sphinx-build -W would fail on",
+        description="Build the site quietly into a private folder (CONF_DIR/_build/"
+        ".labnews-check) and print every warning located in the given posts (every "
+        "warning of the site when no PATH is given). Exits 1 if there is any, as "
+        "sphinx-build -W would.",
     )
     check.add_argument(
         "paths", metavar="PATH", nargs="*", type=Path, help="posts or folders (default: all)"
@@ -110,7 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--conf-dir", type=Path, default=Path("docs"), help="folder of conf.py (default: docs)"
     )
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="accepted for old hook configurations; every warning fails now",
+    )
     return parser
 
 
@@ -149,7 +155,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     from .check import check_posts
 
-    return check_posts(args.paths, conf_dir=args.conf_dir, strict=args.strict)
+    return check_posts(args.paths, conf_dir=args.conf_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

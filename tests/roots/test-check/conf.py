@@ -1,0 +1,5 @@
+extensions = ["sphinx_labnews"]
+project = "Check Lab"
+html_baseurl = "https://check.example.org/"
+exclude_patterns = ["_build"]
+labnews_about_blocks = {"lab": "_about/lab.md"}
