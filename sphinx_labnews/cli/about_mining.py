@@ -84,7 +84,8 @@ def sections_of(body: str, post: int = 0) -> list[Section]:
 
 
 def _words(text: str) -> list[str]:
-    return normalise_space(re.sub(r"[*_`]", "", text)).casefold().split()
+    """The words of a text, without Markdown marks and punctuation ("cities." is "cities")."""
+    return re.findall(r"[^\W_]+", text.casefold())
 
 
 def similar_text(a: str, b: str) -> bool:
@@ -137,9 +138,12 @@ def find_boilerplate(
     for post, body in enumerate(bodies):
         for section in sections_of(body, post):
             for group in groups:
-                first = group[0]
-                if similar_heading(first.heading, section.heading) and similar_text(
-                    first.text, section.text
+                # the first and the latest copy: a block that drifts over the years
+                # stays one group
+                if any(
+                    similar_heading(member.heading, section.heading)
+                    and similar_text(member.text, section.text)
+                    for member in (group[0], group[-1])
                 ):
                     group.append(section)
                     break

@@ -48,12 +48,12 @@ def format_warning_report(warnings: Sequence[Any]) -> list[str]:
     """The report's closing lines: one paragraph per warning name, with the fix."""
     if not warnings:
         return ["sphinx-build -W will pass: the imported site builds without warnings."]
-    lines = [f"sphinx-build -W will fail: {len(warnings)} warnings remain."]
+    lines = [f"sphinx-build -W will fail: {_count(len(warnings))} remain."]
     for name, items in group_warnings(warnings):
         fix = FIXES.get(name, "fix the listed lines")
         suppress = f"suppress_warnings = [{name!r}]" if "." in name else None
         advice = f"{fix}" + (f", or set {suppress} in conf.py" if suppress else "")
-        lines.append(f"  {len(items)} {name}: {advice}")
+        lines.append(f"  {_count(len(items))} {name}: {advice}")
         for warning in items[:EXAMPLES]:
             text = warning.format() if hasattr(warning, "format") else str(warning)
             lines.append(f"      {text}")
@@ -75,4 +75,8 @@ def report_build_warnings(conf_dir: Path, *, out: TextIO) -> str:
         print(line, file=out)
     if not warnings:
         return "sphinx-build -W will pass"
-    return f"sphinx-build -W will fail with {len(warnings)} warnings (listed above)"
+    return f"sphinx-build -W will fail with {_count(len(warnings))} (listed above)"
+
+
+def _count(number: int) -> str:
+    return f"{number} warning" + ("" if number == 1 else "s")

@@ -43,7 +43,7 @@ from ..jekyll import (
 from ..site_paths import UnsafePathError, is_external, resolve_site_path
 from .about_mining import find_boilerplate, replace_copies
 from .build_report import report_build_warnings
-from .init import SiteSkeleton, conf_lines, write_site
+from .init import INIT_MARKER, SiteSkeleton, conf_lines, write_site
 from .jekyll_site import (
     JekyllSite,
     SourcePost,
@@ -514,9 +514,10 @@ def _about_from_site(
         all_blocks = {**settings.about_blocks, **new_blocks}
         lines = conf_lines(all_blocks, settings.default_about)
         conf_py = settings.srcdir / "conf.py"
-        if conf_is_new and conf_py.is_file():
-            text = conf_py.read_text(encoding="utf-8")
-            empty = "labnews_about_blocks = {}\n"
+        text = conf_py.read_text(encoding="utf-8") if conf_py.is_file() else ""
+        empty = "labnews_about_blocks = {}\n"
+        # a conf.py written by `labnews init` that registers no block yet is ours to fill
+        if not dry_run and (conf_is_new or (INIT_MARKER in text and empty in text)):
             if empty in text:
                 text = text.replace(empty, lines.split("labnews_default_about")[0], 1)
             else:

@@ -24,6 +24,9 @@ FAVICON = (
     '<path d="M18 46V18h6l16 18V18h6v28h-6L24 28v18z" fill="#fff"/></svg>\n'
 )
 
+#: In the ``conf.py`` it writes: ``import-jekyll --about-from-site`` may fill in its blocks.
+INIT_MARKER = "(written by `labnews init`)"
+
 CONF_TEMPLATE = '''\
 """{project}: a news site built with sphinx-labnews (written by `labnews init`)."""
 
