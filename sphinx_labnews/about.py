@@ -114,6 +114,36 @@ def about_sections(node: nodes.Element) -> list[nodes.section]:
     ]
 
 
+def shows_about_heading(
+    post: nodes.Element, key: str, blocks: Mapping[str, str], srcdir: str | Path
+) -> bool:
+    """Whether the post shows block ``key``'s heading as a section of its own text.
+
+    An imported post may keep its own "About Smart Lab" section (it differed from the
+    block, so the importer left it as written); appending the default block as well
+    would show the heading twice. Headings compare whitespace and case aside.
+    """
+    relative = blocks.get(key)
+    if not relative:
+        return False
+    try:
+        text = Path(srcdir, relative).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False  # the directive reports the unreadable file
+    title = split_about_source(text, fallback_title=key)[0].title
+    title = " ".join(re.sub(r"[*_`]", "", title).split()).casefold()  # as rendered
+    for section in post.findall(nodes.section):
+        if section is post or section.get(ABOUT_KEY) or not section.children:
+            continue
+        heading = section[0]
+        if (
+            isinstance(heading, nodes.title)
+            and " ".join(heading.astext().split()).casefold() == title
+        ):
+            return True
+    return False
+
+
 class AboutDirective(SphinxDirective):
     """```` ```{about} smart-lab ``` ````: the registered block as its own section."""
 

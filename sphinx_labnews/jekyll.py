@@ -17,15 +17,28 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
+import html
 import posixpath
 import re
+import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import unquote
 
-from .frontmatter import date_from_filename, parse_front_matter, parse_post_date, split_front_matter
+import yaml
+
+from .frontmatter import (
+    date_from_filename,
+    one_line,
+    parse_front_matter,
+    parse_post_date,
+    split_front_matter,
+)
+from .site_paths import is_external
 
 ERROR = "error"
 WARNING = "warning"
@@ -63,6 +76,10 @@ _LIQUID_SITE_URL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 _LIQUID_URL_FILTER = re.compile(
     r"\{\{-?\s*(['\"])(?P<path>[^'\"]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"
 )
+_LIQUID_PREPEND = re.compile(
+    r"\{\{-?\s*(['\"])(?P<path>[^'\"]*)\1\s*(?:\|\s*prepend:\s*site\.(?:baseurl|url)\s*)+-?\}\}"
+)
+_LIQUID_INCLUDE_NAME = re.compile(r"\{%-?\s*include\s+(?P<name>[\w./-]+)\s*-?%\}")
 _LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]+)\s*-?%\}")
 _LIQUID_POST_URL = re.compile(r"\{%-?\s*post_url\s+(?P<name>[^\s%]+)\s*-?%\}")
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+[^%]*?-?%\}")
@@ -487,18 +504,32 @@ def _post_link(name: str) -> str:
     return f"{stem}.md"
 
 
-def convert_liquid(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
+def _site_absolute(path: str) -> str:
+    """Jekyll's ``relative_url``/``absolute_url`` read a path as from the site root."""
+    if not path or is_external(path) or path.startswith(("/", "#")):
+        return path
+    return "/" + path
+
+
+def convert_liquid(
+    body: str, *, first_line: int = 1, context: SiteContext | None = None
+) -> tuple[str, list[Note]]:
     """Convert the Liquid tags whose meaning is clear; report the others.
 
     * ``{{ site.baseurl }}`` and ``{{ site.url }}`` go: the paths they prefix are
       site-absolute, which the docs tree resolves through ``labnews_static_map``.
-    * ``{{ '/x' | relative_url }}`` becomes ``/x`` for the same reason.
+    * ``{{ '/x' | relative_url }}``, ``absolute_url`` and ``prepend: site.baseurl``
+      become ``/x`` for the same reason; ``'x'`` without the slash too, as Jekyll
+      reads it from the site root.
     * ``{% link _posts/NAME.md %}`` and ``{% post_url NAME %}`` become ``NAME.md``,
       a MyST link to the imported post next to this one.
     * ``{% raw %}…{% endraw %}`` keeps its content as it is.
-    * ``{% include … %}`` becomes an HTML comment (nothing can render it) and is
-      reported; any other tag is reported and left as written.
+    * ``{% include NAME %}`` is replaced by the text of ``_includes/NAME`` when the
+      site has it and it is plain Markdown/HTML (no Liquid in it); any other include
+      becomes an HTML comment (nothing can render it) and is reported; any other tag
+      is reported and left as written.
     """
+    context = context or SiteContext()
     notes: list[Note] = []
     raw_bodies: list[str] = []
 
@@ -523,6 +554,10 @@ def convert_liquid(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
         return match.group(0)
 
     def include(match: re.Match[str]) -> str:
+        named = _LIQUID_INCLUDE_NAME.fullmatch(match.group(0))
+        included = context.read_include(named.group("name")) if named else None
+        if included is not None and not _LIQUID_ANY.search(included):
+            return included.strip("\n")
         notes.append(
             Note(
                 WARNING,
@@ -545,7 +580,8 @@ def convert_liquid(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
     rules: list[tuple[re.Pattern[str], Any]] = [
         (_LIQUID_RAW, stash_raw),
         (_LIQUID_SITE_URL, lambda match: ""),
-        (_LIQUID_URL_FILTER, lambda match: match.group("path")),
+        (_LIQUID_URL_FILTER, lambda match: _site_absolute(match.group("path"))),
+        (_LIQUID_PREPEND, lambda match: _site_absolute(match.group("path"))),
         (_LIQUID_LINK, link),
         (_LIQUID_POST_URL, lambda match: _post_link(match.group("name"))),
         (_LIQUID_INCLUDE, include),
@@ -570,6 +606,573 @@ def _sub_outside_code(pattern: re.Pattern[str], replace: Any, text: str) -> str:
     return pattern.sub(guarded, text)
 
 
+# ------------------------------------------------------------------------- kramdown
+
+#: A kramdown inline attribute list or attribute list definition: ``{:target="_blank"}``,
+#: ``{: .class}``, ``{:#id}``; ``{::…}`` extensions are not matched.
+_IAL = re.compile(r"\{:(?!:)[^{}\n]*\}")
+_IAL_LINE = re.compile(r"^[ \t]*\{:(?!:)[^{}\n]*\}[ \t]*(?:\n|\Z)", re.MULTILINE)
+_IAL_HARMLESS = re.compile(r"^\{:\s*(?:(?:target|rel)=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)\s*)+\}$")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_ESCAPED_PUNCT = re.compile(r"\\([!-/:-@\[-`{-~])")
+_PAREN_MATH = re.compile(r"\\\\\((?P<body>.+?)\\\\\)", re.DOTALL)
+_BRACKET_MATH = re.compile(r"\\\\\[(?P<body>.+?)\\\\\]", re.DOTALL)
+_DOUBLE_DOLLAR = re.compile(r"\$\$(?P<body>.+?)\$\$", re.DOTALL)
+#: A price: ``$5``, ``$1,200.50``, ``$3M``; kramdown shows it as text, MyST would start math.
+_CURRENCY = re.compile(r"(?<![\\$\w])\$(?=\d[\d,.]*(?:[kKmMbB]\b|[\s.,;:!?)]|$))")
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Fenced code and inline code spans: nothing may be rewritten inside them."""
+    spans = code_spans(text)
+    for match in _INLINE_CODE.finditer(text):
+        if not _in_spans(match.start(), spans):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _sub_unprotected(pattern: re.Pattern[str], replace: Any, text: str) -> str:
+    spans = _protected(text)
+
+    def guarded(match: re.Match[str]) -> str:
+        return match.group(0) if _in_spans(match.start(), spans) else replace(match)
+
+    return pattern.sub(guarded, text)
+
+
+def _unescape_markdown(text: str) -> str:
+    """What Markdown made of backslash escapes: ``\\_`` is ``_``, ``\\\\`` is ``\\``."""
+    return _ESCAPED_PUNCT.sub(r"\1", text)
+
+
+def _own_block(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone on its lines after a blank line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    previous = text[: line_start - 1].rsplit("\n", 1)[-1] if line_start else ""
+    return not previous.strip()
+
+
+def convert_kramdown(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
+    """kramdown's own syntax → what MyST renders the same way.
+
+    * Inline attribute lists (``[x](url){:target="_blank"}``, a ``{: .class}`` line)
+      go: MyST would show them as text. Dropping a class or an id is reported (the
+      styling is lost); ``target``/``rel`` only change how a link opens.
+    * Math: kramdown reads ``$$…$$`` as math everywhere: inline inside a sentence or a
+      table cell, display when alone in its paragraph; MathJax sites also write
+      ``\\\\(…\\\\)`` and ``\\\\[…\\\\]`` (Markdown eats one backslash). They become
+      MyST dollarmath: ``$…$`` inline, ``$$`` lines around display math. kramdown
+      never reads a single ``$`` as math, so a price such as ``$5`` is escaped, or
+      MyST would start math there.
+    """
+    notes: list[Note] = []
+
+    def ial(match: re.Match[str]) -> str:
+        attributes = match.group(0).strip()
+        if not _IAL_HARMLESS.match(attributes):
+            notes.append(
+                Note(
+                    WARNING,
+                    f"kramdown attribute list {attributes} dropped (MyST cannot show it)",
+                    _source_line(body, attributes, first_line),
+                )
+            )
+        return ""
+
+    text = _sub_unprotected(_IAL_LINE, ial, body)
+    text = _sub_unprotected(_IAL, ial, text)
+    text = _sub_unprotected(_CURRENCY, lambda match: "\\$", text)
+
+    def dollars(match: re.Match[str]) -> str:
+        inner = match.group("body").strip()
+        if _own_block(text, match.start(), match.end()):
+            return f"$$\n{inner}\n$$"
+        return f"${' '.join(inner.split())}$"
+
+    text = _sub_unprotected(_DOUBLE_DOLLAR, dollars, text)
+
+    def paren(match: re.Match[str]) -> str:
+        return f"${' '.join(_unescape_markdown(match.group('body')).split())}$"
+
+    def bracket(match: re.Match[str]) -> str:
+        inner = _unescape_markdown(match.group("body")).strip()
+        if _own_block(text, match.start(), match.end()):
+            return f"$$\n{inner}\n$$"
+        return f"${' '.join(inner.split())}$"
+
+    text = _sub_unprotected(_PAREN_MATH, paren, text)
+    text = _sub_unprotected(_BRACKET_MATH, bracket, text)
+    return text, notes
+
+
+# ---------------------------------------------------------------------- HTML blocks
+
+#: Tags that open a CommonMark HTML block (type 6) and that posts wrap content in.
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|figcaption|figure"
+    "|footer|form|header|hr|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul"
+)
+_BLOCK_OPEN = re.compile(rf"^(?P<indent> {{0,3}})<(?P<tag>{_BLOCK_TAGS})\b[^>]*>", re.IGNORECASE)
+_MARKDOWN_ATTR = re.compile(r"\s+markdown\s*=\s*[\"']?(?:1|block|span)[\"']?", re.IGNORECASE)
+_PRE = re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _block_end(lines: list[str], start: int, tag: str) -> int | None:
+    """Index of the line closing the ``<tag>`` opened on ``lines[start]``, if any."""
+    opening = re.compile(rf"<{tag}\b", re.IGNORECASE)
+    closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    depth = 0
+    for index in range(start, len(lines)):
+        depth += len(opening.findall(lines[index])) - len(closing.findall(lines[index]))
+        if depth <= 0:
+            return index
+    return None
+
+
+def convert_html_blocks(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
+    """Raw HTML blocks as kramdown read them → HTML blocks MyST reads the same way.
+
+    kramdown reads an HTML element up to its closing tag; CommonMark (MyST) ends an
+    HTML block at the first blank line, so the indented children after it became a
+    code block showing the HTML as text. Inside such an element (found by its
+    closing tag) blank lines are dropped and the lines dedented, except inside
+    ``<pre>``-like elements. An element marked ``markdown="1"`` holds Markdown: its
+    tags stay as HTML lines and its content, dedented, is left to MyST between
+    blank lines (which is how CommonMark mixes HTML and Markdown).
+    """
+    notes: list[Note] = []
+    spans = _protected(body)
+    lines = body.split("\n")
+    offsets = []
+    position = 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = _BLOCK_OPEN.match(line)
+        if match is None or _in_spans(offsets[index], spans):
+            out.append(line)
+            index += 1
+            continue
+        end = _block_end(lines, index, match.group("tag"))
+        if end is not None and _MARKDOWN_IMAGE_BLOCK.match("\n".join(lines[index : end + 1])):
+            end = index  # a centred Markdown image: convert_images makes it a directive
+        if end is None:
+            notes.append(
+                Note(
+                    WARNING,
+                    f"<{match.group('tag')}> is never closed; its HTML is kept as written",
+                    first_line + index,
+                )
+            )
+            out.append(line)
+            index += 1
+            continue
+        out.extend(_html_block_lines(lines[index : end + 1], match.group("tag")))
+        index = end + 1
+    return "\n".join(out), notes
+
+
+def _html_block_lines(block: list[str], tag: str) -> list[str]:
+    text = textwrap.dedent("\n".join(block))
+    first, _, rest = text.partition("\n")
+    if _MARKDOWN_ATTR.search(first) and len(block) > 1:
+        inner, _, last = rest.rpartition("\n")
+        if re.fullmatch(rf"\s*</{tag}\s*>\s*", last, re.IGNORECASE):
+            content, _notes = convert_html_blocks(textwrap.dedent(inner).strip("\n"))
+            return [_MARKDOWN_ATTR.sub("", first), "", *content.split("\n"), "", last.strip()]
+    kept: list[str] = []
+    protected = [(m.start(), m.end()) for m in _PRE.finditer(text)]
+    position = 0
+    for line in text.split("\n"):
+        if line.strip() or _in_spans(position, protected):
+            kept.append(line)
+        position += len(line) + 1
+    return kept
+
+
+# --------------------------------------------------------------------- links, paths
+
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico")
+#: ``](target "title")`` of a Markdown link or image; the text before is found by hand.
+_LINK_TARGET = re.compile(r"\]\(\s*(?P<target><[^>\n]*>|[^)\s]+)(?P<title>\s+\"[^\"\n]*\")?\s*\)")
+_REFERENCE_DEFINITION = re.compile(
+    r"^(?P<lead>[ ]{0,3}\[[^\]\n]+\]:[ \t]*)(?P<target><[^>\n]*>|\S+)", re.MULTILINE
+)
+_HTML_URL_ATTR = re.compile(
+    r"(?P<lead><(?P<tag>a|img|source|video|audio|iframe|embed)\b[^>]*?\s(?P<attr>href|src)\s*=\s*)"
+    r"(?P<quote>[\"'])(?P<target>[^\"'\n]*)(?P=quote)",
+    re.IGNORECASE,
+)
+#: ``<a href="…">plain text</a>`` in running text, rewritten as a Markdown link.
+_SIMPLE_ANCHOR = re.compile(
+    r"<a\s+(?:[^>]*?\s)?href\s*=\s*([\"'])(?P<href>[^\"'\n]+)\1[^>]*>(?P<text>[^<\[\]\n]+)</a>",
+    re.IGNORECASE,
+)
+_HTML_BLOCK_START = re.compile(rf"^ {{0,3}}(?:<(?:{_BLOCK_TAGS})\b|<!--)", re.IGNORECASE)
+
+
+def _html_block_lines_mask(text: str) -> list[bool]:
+    """For each line, whether CommonMark reads it as part of a raw HTML block."""
+    mask: list[bool] = []
+    inside = False
+    for line in text.split("\n"):
+        if not line.strip():
+            inside = False
+        elif not inside and _HTML_BLOCK_START.match(line):
+            inside = True
+        mask.append(inside)
+    return mask
+
+
+def _is_image_link(text: str, close: int) -> bool:
+    """Whether the ``]`` at ``close`` ends ``![…]`` (an image), not ``[…]`` (a link)."""
+    depth = 0
+    for index in range(close, -1, -1):
+        char = text[index]
+        if char == "]" and (index == 0 or text[index - 1] != "\\"):
+            depth += 1
+        elif char == "[" and (index == 0 or text[index - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return index > 0 and text[index - 1] == "!"
+        elif char == "\n" and index < close and text[index - 1 : index] == "\n":
+            return False
+    return False
+
+
+class _Linker:
+    """Resolves a post's URLs the way the old site did and says what each points at."""
+
+    def __init__(self, context: SiteContext) -> None:
+        self.context = context
+        self.posts = {
+            old_url_key(url, context.baseurl): doc for url, doc in context.post_urls.items()
+        }
+        self.files: list[str] = []
+        self.external: list[str] = []
+        host = context.url.rstrip("/")
+        self.site_prefixes = [p for p in (host + "/" + context.baseurl.strip("/"), host) if p]
+
+    def _file(self, path: str) -> bool:
+        relative = posixpath.normpath(unquote(path).lstrip("/"))
+        return (
+            relative not in (".", "")
+            and not relative.startswith("..")
+            and bool(self.context.site_files(relative))
+        )
+
+    def site_path(self, target: str) -> str | None:
+        """The site path (``/a/b``, query and fragment kept) a URL means, or ``None``."""
+        if target.startswith(("#", "mailto:", "tel:", "data:")) or not target:
+            return None
+        for prefix in self.site_prefixes:
+            for scheme in ("", "http:", "https:"):
+                candidate = prefix
+                if scheme and prefix.startswith(("http://", "https://")):
+                    candidate = scheme + prefix.split(":", 1)[1]
+                if target == candidate or target.startswith(candidate.rstrip("/") + "/"):
+                    target = target[len(candidate.rstrip("/")) :] or "/"
+                    break
+            else:
+                continue
+            break
+        if is_external(target):
+            return None
+        path, _, tail = target.partition("#")
+        query = ""
+        if "?" in path:
+            path, query = path.split("?", 1)
+            query = "?" + query
+        fragment = "#" + tail if tail else ""
+        base = "/" + self.context.baseurl.strip("/") if self.context.baseurl.strip("/") else ""
+        if path.startswith("/"):
+            if base and (path == base or path.startswith(base + "/")):
+                path = path[len(base) :] or "/"
+            return path + query + fragment
+        if path.endswith((".md", ".markdown")) or not path:
+            return None  # a link to an imported post, written by convert_liquid, or "?x"
+        candidates = []
+        if self.context.old_url_of_post:
+            folder = posixpath.dirname(self.context.old_url_of_post.split("#")[0])
+            candidates.append(_clamp(posixpath.join(folder or "/", path)))
+        candidates.append(_clamp("/" + path))
+        for candidate in candidates:
+            if old_url_key(candidate) in self.posts or self._file(candidate):
+                return candidate + query + fragment
+        if self.context.old_url_of_post and self.context.url:
+            return candidates[0] + query + fragment
+        return None
+
+    def rewrite(self, target: str, *, image: bool, markdown: bool) -> tuple[str, str | None]:
+        """The new URL for ``target`` and a problem to report (``None`` when fine)."""
+        stripped = target[1:-1] if target.startswith("<") and target.endswith(">") else target
+        site_path = self.site_path(stripped.strip())
+        if site_path is None:
+            return target, None
+        path, _, fragment = site_path.partition("#")
+        path = path.split("?", 1)[0]
+        fragment = "#" + fragment if fragment else ""
+        docname = self.posts.get(old_url_key(path))
+        if docname is not None and not image:
+            here = posixpath.dirname(self.context.docname) if self.context.docname else None
+            folder = here if here is not None else posixpath.dirname(docname)
+            relative = posixpath.relpath(docname, folder or ".")
+            if not markdown:
+                return relative + ".html" + fragment, None
+            if fragment:
+                # MyST resolves a heading anchor only with myst_heading_anchors set
+                return relative + ".md", (
+                    f"link to {target}: anchor {fragment} dropped, the link goes to the post"
+                )
+            return relative + ".md", None
+        if image:
+            if stripped.startswith("/") or self._file(path):
+                return site_path, None
+            return target, None
+        if self._file(path):
+            if not markdown:
+                return target, f"raw HTML links to the file {path}; rewrite it as a Markdown link"
+            if path not in self.files:
+                self.files.append(path)
+            return path + fragment, None
+        if not self.context.url:
+            return target, None
+        if path.endswith("/") or "." not in posixpath.basename(path) or path.endswith(".html"):
+            base = self.context.baseurl.strip("/")
+            absolute = self.context.url.rstrip("/") + ("/" + base if base else "") + site_path
+            if absolute not in self.external:
+                self.external.append(absolute)
+            return absolute, None
+        return target, f"{path} is neither a post nor a file of the site; link kept as written"
+
+
+def _knows_site(context: SiteContext) -> bool:
+    return bool(context.url or context.post_urls or context.old_url_of_post)
+
+
+def _clamp(path: str) -> str:
+    """``posixpath.normpath`` of a site path; ``..`` above the root stays at the root."""
+    trailing = path.endswith("/")
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+        else:
+            parts.append(part)
+    return "/" + "/".join(parts) + ("/" if trailing and parts else "")
+
+
+def convert_links(
+    body: str, context: SiteContext, *, first_line: int = 1
+) -> tuple[str, list[Note], list[str], list[str]]:
+    """Resolve every link and image path as the old site did; point it at the new site.
+
+    Returns the text, notes, the local files to copy and the old-site pages now
+    linked absolutely. A link to another imported post becomes a MyST link to its
+    document (``other.md``: Sphinx checks it); a site file becomes its site-absolute
+    path (images resolve through ``labnews_static_map``, other files become download
+    links); a page of the old site that was not imported becomes ``url`` +
+    ``baseurl`` + its path. Relative paths resolve against the post's old URL, then
+    the site root, whichever names a file or post of the site. In running text a
+    plain ``<a href="…">text</a>`` becomes a Markdown link first, so Sphinx checks it.
+    """
+    notes: list[Note] = []
+    linker = _Linker(context)
+    mask = _html_block_lines_mask(body)
+
+    def line_index(text: str, position: int) -> int:
+        return text.count("\n", 0, position)
+
+    def anchor(match: re.Match[str]) -> str:
+        if mask[line_index(body, match.start())]:
+            return match.group(0)
+        return f"[{match.group('text')}]({match.group('href')})"
+
+    text = _sub_unprotected(_SIMPLE_ANCHOR, anchor, body) if _knows_site(context) else body
+    mask = _html_block_lines_mask(text)
+
+    def report(problem: str | None, position: int) -> None:
+        if problem:
+            notes.append(Note(WARNING, problem, first_line + line_index(text, position)))
+
+    def markdown_target(match: re.Match[str]) -> str:
+        if mask[line_index(text, match.start())]:
+            return match.group(0)
+        image = _is_image_link(text, match.start())
+        new, problem = linker.rewrite(match.group("target"), image=image, markdown=True)
+        report(problem, match.start())
+        return f"]({new}{match.group('title') or ''})"
+
+    def definition(match: re.Match[str]) -> str:
+        new, problem = linker.rewrite(match.group("target"), image=False, markdown=True)
+        report(problem, match.start())
+        return match.group("lead") + new
+
+    def html_attribute(match: re.Match[str]) -> str:
+        image = match.group("tag").lower() != "a"
+        new, problem = linker.rewrite(match.group("target"), image=image, markdown=False)
+        report(problem, match.start())
+        quote = match.group("quote")
+        return f"{match.group('lead')}{quote}{new}{quote}"
+
+    text = _sub_unprotected(_LINK_TARGET, markdown_target, text)
+    text = _sub_unprotected(_REFERENCE_DEFINITION, definition, text)
+    text = _sub_unprotected(_HTML_URL_ATTR, html_attribute, text)
+    return text, notes, linker.files, linker.external
+
+
+# --------------------------------------------------------------------- front matter
+
+_TAG = re.compile(r"<[^>]*>")
+_NEEDS_DECODING = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[A-Za-z/!]")
+
+
+def plain_text(value: str) -> str:
+    """An HTML fragment's text on one line: tags stripped, then entities decoded."""
+    return one_line(html.unescape(_TAG.sub("", value)))
+
+
+def _yaml_scalar(value: Any) -> str:
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+def _yaml_line(key: str, value: Any) -> str:
+    """``key: value`` as YAML, a list in flow style (``tags: [a, b]``)."""
+    if isinstance(value, list):
+        return f"{key}: [{', '.join(_yaml_scalar(item) for item in value)}]"
+    return f"{key}: {_yaml_scalar(value)}"
+
+
+def _image_path(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, Mapping):
+        for key in ("path", "feature", "src", "url", "teaser", "image", "overlay_image"):
+            if isinstance(value.get(key), str) and value[key].strip():
+                return value[key].strip()
+    return None
+
+
+def _words(value: Any) -> list[str] | None:
+    """Jekyll's categories/tags: a list, or a string of space-separated words."""
+    if isinstance(value, str):
+        return value.split(",") if "," in value else value.split()
+    if isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+        return [str(item) for item in value]
+    return None
+
+
+def convert_front_matter(
+    front_block: str, data: Mapping[str, Any], key_lines: Mapping[str, int], context: SiteContext
+) -> tuple[str, list[Note], list[str]]:
+    """Map the keys Jekyll themes use onto the lab's; return the block, notes, redirects.
+
+    The block stays verbatim except for the lines that change: ``title`` with HTML
+    (decoded to its text); ``image``/``thumbnail``/``header.teaser`` give ``cover``;
+    ``description``/``excerpt``/``summary`` give ``oneline_description``;
+    ``categories``/``category`` give ``group``; space-separated ``tags`` become a list;
+    an ``author`` key of ``_data/authors.yml`` becomes the author's name. A lab key
+    already present wins. The theme keys stay (as page metadata) so nothing is lost.
+    """
+    notes: list[Note] = []
+    replaced: dict[str, str] = {}
+    added: list[str] = []
+
+    title = data.get("title")
+    if isinstance(title, str) and _NEEDS_DECODING.search(title):
+        replaced["title"] = _yaml_line("title", plain_text(title))
+
+    if data.get("cover") is None:
+        header = data.get("header")
+        for value in (
+            data.get("image"),
+            data.get("thumbnail"),
+            header.get("teaser") if isinstance(header, Mapping) else None,
+        ):
+            path = _image_path(value)
+            if path:
+                added.append(_yaml_line("cover", _cover_path(path, context)))
+                break
+    if data.get("oneline_description") is None:
+        for key in ("description", "excerpt", "summary"):
+            if isinstance(data.get(key), str) and plain_text(data[key]):
+                added.append(_yaml_line("oneline_description", plain_text(data[key])))
+                break
+    if data.get("group") is None:
+        groups: list[str] = []
+        for key in ("categories", "category"):
+            for word in _words(data.get(key)) or []:
+                if word.strip() and word.strip() not in groups:
+                    groups.append(word.strip())
+        if groups:
+            added.append(_yaml_line("group", groups[0] if len(groups) == 1 else groups))
+    tags = data.get("tags")
+    if isinstance(tags, str) and "," not in tags and len(tags.split()) > 1:
+        replaced["tags"] = _yaml_line("tags", tags.split())
+    author = data.get("author")
+    authors = [author] if isinstance(author, str) else author if isinstance(author, list) else []
+    if authors and any(isinstance(a, str) and a in context.authors for a in authors):
+        names = [context.authors.get(a, a) if isinstance(a, str) else a for a in authors]
+        replaced["author"] = _yaml_line("author", names[0] if isinstance(author, str) else names)
+    if data.get("date") is not None:
+        try:
+            parse_post_date(data["date"])
+        except ValueError as error:
+            notes.append(Note(WARNING, f"date: {error}; fix it by hand", key_lines.get("date")))
+
+    redirects: list[str] = []
+    value = data.get("redirect_from")
+    for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+        if isinstance(item, str) and item.strip() and item.strip() not in redirects:
+            redirects.append(item.strip())
+    if value is not None and not redirects:
+        notes.append(
+            Note(
+                WARNING,
+                "redirect_from is not a URL or a list of URLs",
+                key_lines.get("redirect_from"),
+            )
+        )
+
+    if not replaced and not added:
+        return front_block, notes, redirects
+    lines = front_block.split("\n")
+    starts = sorted(line - 1 for line in key_lines.values())
+    for key in sorted(replaced, key=lambda name: key_lines[name], reverse=True):
+        start = key_lines[key] - 1
+        end = next((s for s in starts if s > start), len(lines) - 1)
+        while end > start + 1 and (
+            not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")
+        ):
+            end -= 1
+        lines[start:end] = [replaced[key]]
+    lines[-1:-1] = added
+    return "\n".join(lines), notes, redirects
+
+
+def _cover_path(path: str, context: SiteContext) -> str:
+    """A theme's image path, site-absolute when the site has it from the root."""
+    path = _LIQUID_URL_FILTER.sub(lambda m: _site_absolute(m.group("path")), path)
+    path = _LIQUID_SITE_URL.sub("", path)
+    if is_external(path) or path.startswith("/"):
+        return path
+    if context.site_files(posixpath.normpath(path)):
+        return "/" + posixpath.normpath(path)
+    return path
+
+
 # --------------------------------------------------------------------------- about
 
 
@@ -580,12 +1183,16 @@ def convert_about(
     *,
     first_line: int = 1,
 ) -> tuple[str, list[Note]]:
-    """Trailing "About …" sections → ``about`` directives, or nothing for default blocks.
+    """ "About …" sections that match a registered block → ``about`` directives, or nothing.
 
-    A trailing section is one of the run of sections at the very end of the post
-    whose heading starts with "About". It matches a registered block when its
-    heading and text equal the block's, whitespace aside (the heading level does
-    not matter). A section that matches nothing is kept as written and reported.
+    A section is a heading starting with "About" and the text up to the next heading.
+    It matches a registered block when its heading and text equal the block's,
+    whitespace aside (the heading level does not matter), wherever it sits in the
+    post: a "Media Links" section may follow it. A matching default block is dropped
+    (the site appends it); another matching block becomes the directive. Of the run
+    of sections at the very end, one that matches nothing is kept as written and
+    reported; elsewhere only a near match (the same heading, or 85 % of the same
+    text) is reported, since "About the dataset" may be the post's own content.
     When every trailing section was dropped, a horizontal rule left dangling at the
     end is dropped too: it separated the post from what is now appended by the site.
     """
@@ -594,59 +1201,92 @@ def convert_about(
     notes: list[Note] = []
     spans = code_spans(body)
     headings = [
-        (match.start(), match)
+        (match.start(), _HEADING.match(match.group(0)))
         for match in re.finditer(r"^#{1,6}[ \t]+.*$", body, re.MULTILINE)
         if not _in_spans(match.start(), spans)
     ]
-    trailing: list[tuple[int, str]] = []
+    headings = [(start, match) for start, match in headings if match is not None]
+    trailing_from = len(body)
     for start, match in reversed(headings):
-        heading = _HEADING.match(match.group(0))
-        if heading is None or not heading.group(2).lower().startswith("about"):
+        if not match.group(2).lower().startswith("about"):
             break
-        trailing.insert(0, (start, heading.group(2)))
-    if not trailing:
-        return body, notes
+        trailing_from = start
 
-    kept: list[str] = []
+    pieces: list[str] = []
+    kept_trailing: list[str] = []
+    position = 0
     all_dropped = True
-    for index, (start, heading) in enumerate(trailing):
-        end = trailing[index + 1][0] if index + 1 < len(trailing) else len(body)
+    for index, (start, match) in enumerate(headings):
+        heading = match.group(2)
+        if not heading.lower().startswith("about"):
+            continue
+        end = headings[index + 1][0] if index + 1 < len(headings) else len(body)
         section = body[start:end].strip("\n")
         text = section.split("\n", 1)[1] if "\n" in section else ""
         line = line_at(body, start, first_line)
+        trailing = start >= trailing_from
         same_heading = [b for b in blocks if _same(b.heading, heading)]
-        match = next((b for b in same_heading if _same(b.text, text)), None)
-        if match is not None and match.key in defaults:
+        found = next((b for b in same_heading if _same(b.text, text)), None)
+        if found is None:
+            if trailing:
+                all_dropped = False
+                kept_trailing.append(section)
+                if same_heading:
+                    keys = ", ".join(b.key for b in same_heading)
+                    message = (
+                        f"section {heading!r} differs from About block {keys}; kept as written"
+                    )
+                else:
+                    near = _near_blocks(blocks, heading, text)
+                    message = (
+                        f"section {heading!r} resembles About block {near}; kept as written"
+                        if near
+                        else f"section {heading!r} matches no registered About block; "
+                        "kept as written"
+                    )
+                notes.append(Note(WARNING, message, line))
+            else:
+                near = _near_blocks(blocks, heading, text)
+                if near:
+                    notes.append(
+                        Note(
+                            WARNING,
+                            f"section {heading!r} resembles About block {near}; kept as written",
+                            line,
+                        )
+                    )
             continue
-        all_dropped = False
-        if match is not None:
-            kept.append(f"```{{about}} {match.key}\n```")
-        elif same_heading:
-            keys = ", ".join(b.key for b in same_heading)
-            notes.append(
-                Note(
-                    WARNING,
-                    f"section {heading!r} differs from About block {keys}; kept as written",
-                    line,
-                )
-            )
-            kept.append(section)
-        else:
-            notes.append(
-                Note(
-                    WARNING,
-                    f"section {heading!r} matches no registered About block; kept as written",
-                    line,
-                )
-            )
-            kept.append(section)
-
-    prefix = re.sub(r"\s+\Z", "", body[: trailing[0][0]])
-    if all_dropped:
+        replacement = "" if found.key in defaults else f"```{{about}} {found.key}\n```"
+        if trailing:
+            if replacement:
+                all_dropped = False
+                kept_trailing.append(replacement)
+            continue
+        pieces.append(body[position:start])
+        if replacement:
+            pieces.append(replacement + "\n\n")
+        position = end
+    if not kept_trailing and all_dropped and trailing_from == len(body) and not pieces:
+        return body, notes
+    pieces.append(body[position:trailing_from])
+    prefix = re.sub(r"\s+\Z", "", "".join(pieces))
+    if all_dropped and trailing_from < len(body):
         lines = prefix.split("\n")
         if lines and _THEMATIC_BREAK.match(lines[-1]):
             prefix = re.sub(r"\s+\Z", "", "\n".join(lines[:-1]))
-    return "\n\n".join([prefix, *kept]) + "\n", notes
+    return "\n\n".join([prefix, *kept_trailing]) + "\n", notes
+
+
+def _near_blocks(blocks: Sequence[AboutBlock], heading: str, text: str) -> str:
+    """Keys of the blocks a section nearly repeats (heading or 85 % of the text)."""
+    near = []
+    for block in blocks:
+        ratio = difflib.SequenceMatcher(
+            None, normalise_space(block.text).casefold(), normalise_space(text).casefold()
+        ).ratio()
+        if _same(block.heading, heading) or ratio >= 0.85:
+            near.append(block.key)
+    return ", ".join(near)
 
 
 def _same(a: str, b: str) -> bool:
@@ -785,8 +1425,21 @@ def convert_post(
             return conversion
         front_block = add_last_updated(front_block, moment)
 
+    front_block, notes, conversion.redirects = convert_front_matter(
+        front_block, data, front_matter.key_lines, context
+    )
+    conversion.notes.extend(notes)
+
     first_line = end_line + 1
-    body, notes = convert_liquid(body, first_line=first_line)
+    body, notes = convert_liquid(body, first_line=first_line, context=context)
+    conversion.notes.extend(notes)
+    body, notes = convert_kramdown(body, first_line=first_line)
+    conversion.notes.extend(notes)
+    body, notes, conversion.files, conversion.external_links = convert_links(
+        body, context, first_line=first_line
+    )
+    conversion.notes.extend(notes)
+    body, notes = convert_html_blocks(body, first_line=first_line)
     conversion.notes.extend(notes)
     body, notes = convert_images(body, first_line=first_line)
     conversion.notes.extend(notes)
@@ -794,6 +1447,9 @@ def convert_post(
     conversion.notes.extend(notes)
 
     cover = data.get("cover")
+    if cover is None:
+        reparsed, _problems = parse_front_matter(front_block + "\n")
+        cover = reparsed.data.get("cover") if reparsed is not None else None
     images = [cover] if isinstance(cover, str) and cover.strip() else []
     conversion.images = [*images, *(p for p in referenced_images(body) if p not in images)]
     conversion.text = front_block + "\n" + body.rstrip("\n") + "\n"

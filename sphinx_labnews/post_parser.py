@@ -30,7 +30,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.util.matching import Matcher
 
-from .about import OWN_MYST_CONFIG, about_sections, wanted_keys
+from .about import OWN_MYST_CONFIG, about_sections, shows_about_heading, wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, read_post
 from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
@@ -249,6 +249,9 @@ class NewsPostRenderer(SphinxRenderer):
                 metadata.about, config.labnews_default_about, list(config.labnews_about_blocks)
             )
             if key not in present
+            and not shows_about_heading(
+                section, key, config.labnews_about_blocks, self.sphinx_env.srcdir
+            )
         ]
         if not keys:
             return

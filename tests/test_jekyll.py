@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
+import pytest
+from docutils import nodes
+from helpers import build, copy_root, page, warnings_of
+
+from sphinx_labnews.frontmatter import read_post
 from sphinx_labnews.jekyll import (
     AboutBlock,
+    SiteContext,
     convert_about,
     convert_images,
     convert_liquid,
@@ -211,3 +217,233 @@ def test_convert_post_bad_yaml_fails_with_line() -> None:
     assert not conversion.ok
     assert conversion.notes[0].level == "error"
     assert conversion.notes[0].message.startswith("front matter is not valid YAML")
+
+
+# ------------------------------------------------- issue 13: what real Jekyll sites contain
+
+SITE_FILES = {
+    "assets/people/ann.png",
+    "static/img/news/lab.png",
+    "images/news/x.png",
+    "assets/slides.pdf",
+}
+CTX = SiteContext(
+    url="https://lab.example.org",
+    baseurl="/lab",
+    old_url_of_post="/news/a/",
+    docname="news/2024-05-01-a",
+    post_urls={"/news/b/": "news/2024-04-01-b", "/2024/03/01/c.html": "news/2024-03-01-c"},
+    site_files=SITE_FILES.__contains__,
+    read_include={"note.html": "<p>A plain note.</p>\n", "video.html": "{{ include.id }}"}.get,
+    authors={"ann": "Ann Lee"},
+)
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+HEAD = "---\ntitle: A\ndate: 2024-05-01\n---\n"
+
+
+def _body(body: str, context: SiteContext = CTX) -> tuple[str, list[str], object]:
+    conversion = convert_post(HEAD + body, filename="2024-05-01-a.md", context=context)
+    assert conversion.text is not None
+    return conversion.text[len(HEAD) :], [n.message for n in conversion.notes], conversion
+
+
+PATTERN_CASES = [
+    pytest.param(
+        '<img src="{{ \'images/news/x.png\' | relative_url }}" alt="X">\n',
+        "```{centered-image} /images/news/x.png\n:alt: X\n```\n",
+        [],
+        id="liquid-relative-url-no-slash",
+    ),
+    pytest.param(
+        '<a href="https://x.org"><img src="{{ site.baseurl }}/images/news/x.png" alt="X"></a>\n',
+        "```{centered-image} /images/news/x.png\n:alt: X\n:target: https://x.org\n```\n",
+        [],
+        id="liquid-baseurl-linked-image",
+    ),
+    pytest.param(
+        '[Slides]({{ "/assets/slides.pdf" | absolute_url }})\n',
+        "[Slides](/assets/slides.pdf)\n",
+        [],
+        id="liquid-absolute-url-file",
+    ),
+    pytest.param(
+        "![Ann](../../assets/people/ann.png) ![Lab](static/img/news/lab.png)\n",
+        "![Ann](/assets/people/ann.png) ![Lab](/static/img/news/lab.png)\n",
+        [],
+        id="relative-to-permalink-and-root",
+    ),
+    pytest.param(
+        "[b](/lab/news/b) [b2](../b/#part) [c](/2024/03/01/c) "
+        "[c2](https://lab.example.org/lab/2024/03/01/c.html)\n",
+        "[b](2024-04-01-b.md) [b2](2024-04-01-b.md) [c](2024-03-01-c.md) [c2](2024-03-01-c.md)\n",
+        ["link to ../b/#part: anchor #part dropped, the link goes to the post"],
+        id="links-to-posts",
+    ),
+    pytest.param(
+        '[team](/team/) and [research](../../research) and <a href="/join/">join</a>.\n',
+        "[team](https://lab.example.org/lab/team/) and "
+        "[research](https://lab.example.org/lab/research) and "
+        "[join](https://lab.example.org/lab/join/).\n",
+        [],
+        id="links-to-old-pages",
+    ),
+    pytest.param(
+        '[x](https://x.org){:target="_blank"} here.\n{: .lead}\n\nNext.\n',
+        "[x](https://x.org) here.\n\nNext.\n",
+        ["kramdown attribute list {: .lead} dropped (MyST cannot show it)"],
+        id="kramdown-ial",
+    ),
+    pytest.param(
+        "So \\\\(E = mc^2\\\\) and $$a_1$$ cost $5.\n\n$$ x^2 $$\n\n\\\\[ y \\\\]\n\n"
+        "| a | $$b^2$$ |\n|---|---|\n",
+        "So $E = mc^2$ and $a_1$ cost \\$5.\n\n$$\nx^2\n$$\n\n$$\ny\n$$\n\n"
+        "| a | $b^2$ |\n|---|---|\n",
+        [],
+        id="kramdown-math",
+    ),
+    pytest.param(
+        '<div class="row">\n    <div class="col">\n        <p>One.</p>\n\n        <p>Two.</p>\n'
+        "    </div>\n</div>\n",
+        '<div class="row">\n    <div class="col">\n        <p>One.</p>\n        <p>Two.</p>\n'
+        "    </div>\n</div>\n",
+        [],
+        id="indented-html-block",
+    ),
+    pytest.param(
+        '<div class="box" markdown="1">\n    **Bold** text.\n</div>\n',
+        '<div class="box">\n\n**Bold** text.\n\n</div>\n',
+        [],
+        id="markdown-in-html",
+    ),
+    pytest.param(
+        "{% include note.html %}\n\n{% include video.html id=3 %}\n",
+        "<p>A plain note.</p>\n\n<!-- {% include video.html id=3 %} -->\n",
+        ["{% include video.html id=3 %} has no MyST equivalent; kept as an HTML comment"],
+        id="include",
+    ),
+    pytest.param(
+        "`{: .x}` and `$$a$$`\n\n```\n\\\\(x\\\\) {:.y}\n```\n",
+        "`{: .x}` and `$$a$$`\n\n```\n\\\\(x\\\\) {:.y}\n```\n",
+        [],
+        id="code-untouched",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected", "messages"), PATTERN_CASES)
+def test_jekyll_patterns(body: str, expected: str, messages: list[str]) -> None:
+    text, notes, _conversion = _body("\n" + body)
+    assert text == "\n" + expected
+    assert notes == messages
+
+
+def test_conversion_lists_files_external_links_and_images() -> None:
+    _text, _notes, conversion = _body(
+        "\n![Ann](../../assets/people/ann.png) [s](/assets/slides.pdf) [t](/team/)\n"
+    )
+    assert conversion.images == ["/assets/people/ann.png"]
+    assert conversion.files == ["/assets/slides.pdf"]
+    assert conversion.external_links == ["https://lab.example.org/lab/team/"]
+
+
+def test_default_context_keeps_todays_behaviour() -> None:
+    body = '\n![Ann](../../assets/people/ann.png) [t](/team/) <a href="/x/">x</a>\n'
+    text, notes, conversion = _body(body, SiteContext())
+    assert text == body
+    assert (notes, conversion.files, conversion.external_links) == ([], [], [])
+
+
+def test_unresolvable_link_is_reported() -> None:
+    _text, notes, _conversion = _body("\n[data](/files/data.zip)\n")
+    assert notes == [
+        "/files/data.zip is neither a post nor a file of the site; link kept as written"
+    ]
+
+
+def test_theme_front_matter_is_mapped() -> None:
+    source = (
+        "---\ntitle: '&quot;Cells&quot; published in <i>Science</i>'\nauthor: ann\n"
+        "categories: news awards\ntags: ai health\nheader:\n  teaser: images/news/x.png\n"
+        "excerpt: A <b>short</b> summary &amp; more.\ndate: 2024-05-01 10:00:00 +0800\n"
+        "redirect_from:\n  - /old/a.html\n  - /a/\n---\nText.\n"
+    )
+    conversion = convert_post(source, filename="2024-05-01-a.md", context=CTX)
+    assert conversion.text == (
+        "---\ntitle: '\"Cells\" published in Science'\nauthor: Ann Lee\n"
+        "categories: news awards\ntags: [ai, health]\nheader:\n  teaser: images/news/x.png\n"
+        "excerpt: A <b>short</b> summary &amp; more.\ndate: 2024-05-01 10:00:00 +0800\n"
+        "redirect_from:\n  - /old/a.html\n  - /a/\ncover: /images/news/x.png\n"
+        "oneline_description: A short summary & more.\ngroup: [news, awards]\n---\nText.\n"
+    )
+    assert conversion.redirects == ["/old/a.html", "/a/"]
+    assert conversion.images == ["/images/news/x.png"]
+    assert conversion.notes == []
+    metadata, _fm, problems = read_post(conversion.text, filename="2024-05-01-a.md")
+    assert problems == []
+    assert metadata.title == '"Cells" published in Science'
+    assert metadata.date == dt.datetime(2024, 5, 1, 2, 0)
+    assert (metadata.authors, metadata.categories, metadata.tags) == (
+        ("Ann Lee",),
+        ("news", "awards"),
+        ("ai", "health"),
+    )
+    assert metadata.cover == "/images/news/x.png"
+    assert metadata.description == "A short summary & more."
+
+
+def test_about_section_recognised_before_other_sections() -> None:
+    body = (
+        "Post.\n\n### About Smart Lab\n\nSmart Lab does AI for health.\n\n### Media Links\n\n- a\n"
+    )
+    converted, notes = convert_about(body, [SMART, HKUST], ["smart-lab"])
+    assert converted == "Post.\n\n### Media Links\n\n- a\n"
+    assert notes == []
+    body = body.replace("Smart Lab does", "The Smart Lab does")
+    converted, notes = convert_about(body, [SMART], ["smart-lab"], first_line=5)
+    assert converted == body
+    assert [(n.message, n.line) for n in notes] == [
+        ("section 'About Smart Lab' resembles About block smart-lab; kept as written", 7)
+    ]
+
+
+def test_converted_patterns_build_without_warnings_and_math_is_math(tmp_path) -> None:
+    """Every pattern's output, in one post next to its linked posts, builds with -W."""
+    srcdir = copy_root("minimal", tmp_path)
+    (srcdir / "news/2025-01-01-only.md").unlink()
+    for docname in ("news/2024-04-01-b", "news/2024-03-01-c"):
+        (srcdir / f"{docname}.md").write_text(
+            f"---\ntitle: {docname}\nlast_updated: 2024/04/01\n---\n\n## Part\n\nText.\n"
+        )
+    for path in SITE_FILES:
+        (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / path).write_bytes(PNG if path.endswith(".png") else b"%PDF-1.4\n")
+    body = "\n\n".join(str(case.values[0]) for case in PATTERN_CASES)
+    conversion = convert_post(HEAD + "\n" + body, filename="2024-05-01-a.md", context=CTX)
+    assert conversion.text is not None
+    (srcdir / "news/2024-05-01-a.md").write_text(conversion.text)
+    app = build(srcdir, freshenv=True)
+    assert warnings_of(app) == ""
+    doctree = app.env.get_doctree("news/2024-05-01-a")
+    maths = [node.astext() for node in doctree.findall(nodes.math)]
+    blocks = [node.astext() for node in doctree.findall(nodes.math_block)]
+    assert maths == ["E = mc^2", "a_1", "b^2"]
+    assert blocks == ["x^2", "y"]
+    assert any(
+        "mathjax" in script.get("src", "")
+        for script in page(app, "news/2024-05-01-a").select("script")
+    )
+    html = page(app, "news/2024-05-01-a")
+    hrefs = [a["href"] for a in html.select("article a[href], section a[href]")]
+    for code in html.select("pre, code, .math"):  # code shows them on purpose; MathJax input
+        code.decompose()
+    text = html.get_text()
+    for raw in ("{:", "{{", "{%", "\\(", "$$", "&lt;p&gt;", "<div"):
+        assert raw not in text, raw
+    assert "2024-04-01-b.html" in hrefs
+    assert "https://lab.example.org/lab/team/" in hrefs
+    assert any(href.endswith("/slides.pdf") for href in hrefs)
+    for image in html.select("img"):
+        assert (app.outdir / "news" / image["src"]).resolve().is_file(), image["src"]

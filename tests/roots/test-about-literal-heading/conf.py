@@ -1,0 +1,5 @@
+extensions = ["sphinx_labnews"]
+project = "About Literal Lab"
+html_baseurl = "https://lab.example.org/"
+labnews_about_blocks = {"lab": "_about/lab.md"}
+labnews_default_about = ["lab"]
