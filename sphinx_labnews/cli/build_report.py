@@ -48,7 +48,8 @@ def format_warning_report(warnings: Sequence[Any]) -> list[str]:
     """The report's closing lines: one paragraph per warning name, with the fix."""
     if not warnings:
         return ["sphinx-build -W will pass: the imported site builds without warnings."]
-    lines = [f"sphinx-build -W will fail: {_count(len(warnings))} remain."]
+    verb = "remains" if len(warnings) == 1 else "remain"
+    lines = [f"sphinx-build -W will fail: {_count(len(warnings))} {verb}."]
     for name, items in group_warnings(warnings):
         fix = FIXES.get(name, "fix the listed lines")
         suppress = f"suppress_warnings = [{name!r}]" if "." in name else None

@@ -51,6 +51,7 @@ from .jekyll_site import (
     new_post_name,
     safe_docname,
 )
+from .new import yaml_scalar
 from .site import CommandError, SiteSettings, load_site_settings
 
 MANIFEST_NAME = ".labnews-import.json"
@@ -247,6 +248,31 @@ def html_body_as_blocks(text: str) -> str:
     return "\n".join([*kept, "", *body, ""])
 
 
+def body_of(text: str) -> str:
+    _block, end_line = split_front_matter(text)
+    return "\n".join(text.split("\n")[end_line:])
+
+
+def first_words(body: str, *, limit: int = 10) -> str:
+    """A title from a body's first sentence: Markdown and HTML removed, cut at ``limit`` words."""
+    text = re.sub(r"\{[%{].*?[%}]\}|<[^>]*>|!\[[^\]]*\]\([^)]*\)", " ", body, flags=re.DOTALL)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = html.unescape(re.sub(r"[*_`#>]+", " ", text))
+    sentence = re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) > limit:
+        return " ".join(words[:limit]).rstrip(",;:") + "…"
+    return sentence.rstrip(".")
+
+
+def add_front_matter_key(text: str, key: str, value: str) -> str:
+    """``text`` with ``key: value`` added as the last line of its front matter."""
+    _block, end_line = split_front_matter(text)
+    lines = text.split("\n")
+    lines.insert(end_line - 1, f"{key}: {yaml_scalar(value)}")
+    return "\n".join(lines)
+
+
 @dataclass
 class PlannedPost:
     """What the first pass learned about one source post."""
@@ -274,6 +300,15 @@ def _plan(post: SourcePost, site: JekyllSite) -> PlannedPost:
     data = site.front_matter_with_defaults(post, front.data if front else {})
     moment = site.post_date(post, data)
     planned = PlannedPost(post, text, data, new_post_name(post, moment))
+    if front is not None and not data.get("title") and not post.collection.is_posts:
+        # al-folio's inline announcements have no title: a page needs one
+        title = first_words(body_of(text))
+        if title:
+            planned.text = add_front_matter_key(text, "title", title)
+            planned.data["title"] = title
+            planned.notes.append(
+                Note(WARNING, f"no title; the first words of the post are its title: {title!r}")
+            )
     published, _understood = parse_published(data.get("published", True))
     planned.published = published
     if post.collection.label == "drafts":

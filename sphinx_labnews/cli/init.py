@@ -96,10 +96,9 @@ archive
 ARCHIVE = """\
 # News archive
 
-Every published post, newest first. Browse them by {ref}`year <blog-archives>`,
-{ref}`category <blog-categories>`, {ref}`tag <blog-tags>` or
-{ref}`author <blog-authors>`, or follow the <a href="news/atom.xml">Atom</a> or
-<a href="news/rss.xml">RSS</a> feed.
+Every published post, newest first. Browse them by {ref}`year <blog-archives>`
+(the sidebar of every post lists the categories and tags), or follow the
+<a href="news/atom.xml">Atom</a> or <a href="news/rss.xml">RSS</a> feed.
 
 ```{news-cards}
 ```
