@@ -425,12 +425,14 @@ def test_site_files_and_includes_are_confined(tmp_path: Path) -> None:
     write(root / "_includes/note.md", "A note.")
     (root / "assets/link.pdf").symlink_to(tmp_path / "secret.txt")
     (root / "_includes/link.md").symlink_to(tmp_path / "secret.txt")
+    (root / "assets/inner.pdf").symlink_to(root / "assets/a.pdf")  # a link, even inside
     site = JekyllSite.load(root)
     assert site.has_file("/assets/a.pdf") and site.has_file("assets/a.pdf")
     assert site.has_file("/lab/assets/a.pdf")
     assert not site.has_file("/../secret.txt")
     assert not site.has_file("assets/../../secret.txt")
     assert not site.has_file("/assets/link.pdf")
+    assert not site.has_file("/assets/inner.pdf")
     assert site.read_include("note.md") == "A note."
     assert site.read_include("../../secret.txt") is None
     assert site.read_include("link.md") is None

@@ -264,7 +264,8 @@ class JekyllSite:
                         skipped.append(
                             NotImported(self.show(here / name), "a symbolic link; refused")
                         )
-                dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink())
+                # os.walk does not follow the links it lists; they are named above
+                dirnames.sort()
                 for name in sorted(filenames):
                     path = here / name
                     reason = self._skip_reason(path, collection)
