@@ -366,6 +366,19 @@ def test_climbing_permalinks_are_refused_but_the_post_imported(
     assert not (docs / "_redirects.json").exists()
 
 
+@pytest.mark.parametrize(("permalink", "page"), [("/", "index"), ("/archive.html", "archive")])
+def test_an_old_url_never_replaces_a_page_of_the_new_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], permalink: str, page: str
+) -> None:
+    root = tmp_path / "jekyll"
+    write(root / "_posts/2023-01-01-home.md", post_text("Home", extra=f"permalink: {permalink}\n"))
+    docs = tmp_path / "site"
+    assert main(["init", str(docs)]) == 0
+    assert run(root, docs) == 0
+    assert f"redirect refused: {permalink!r} is a page of the new site" in capsys.readouterr().out
+    assert not (docs / "_redirects.json").exists()
+
+
 def test_redirects_unpublished_and_redirect_from(tmp_path: Path) -> None:
     root = tmp_path / "jekyll"
     write(root / "_config.yml", "permalink: /:year/:title/\n")

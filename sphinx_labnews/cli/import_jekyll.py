@@ -437,7 +437,9 @@ def import_jekyll(
             else:
                 report.skipped += 1
             existing.setdefault(_post_key(plan, site) or ("", ""), plan.name)
-            _add_redirects(plan, conversion, docname, report, out=conversion.notes)
+            _add_redirects(
+                plan, conversion, docname, report, srcdir=settings.srcdir, out=conversion.notes
+            )
             for link in conversion.external_links:
                 external[link] = external.get(link, 0) + 1
         for note in [*plan.notes, *conversion.notes]:
@@ -607,12 +609,17 @@ def _redirect_from(data: dict[str, Any]) -> list[str]:
     return [item.strip() for item in items if isinstance(item, str) and item.strip()]
 
 
+#: Pages Sphinx writes itself; an old URL must not be redirected over them.
+_GENERATED_PAGES = {"index", "genindex", "search", "py-modindex", "404"}
+
+
 def _add_redirects(
     plan: PlannedPost,
     conversion: Conversion,
     docname: str,
     report: ImportReport,
     *,
+    srcdir: Path,
     out: list[Note],
 ) -> None:
     """The post's old URL and its ``redirect_from`` URLs → redirects to the new page.
@@ -637,8 +644,15 @@ def _add_redirects(
         except UnsafeUrlError as error:
             out.append(Note(WARNING, f"redirect refused: {error}"))
             continue
-        if key != docname:
-            report.redirects[key] = docname
+        if key == docname:
+            continue
+        if key in _GENERATED_PAGES or any(
+            (srcdir / f"{key}{suffix}").exists() for suffix in (".md", ".rst", ".ipynb")
+        ):
+            # a redirect page would replace the site's own page (permalink: /)
+            out.append(Note(WARNING, f"redirect refused: {url!r} is a page of the new site"))
+            continue
+        report.redirects[key] = docname
 
 
 def _import_one(
