@@ -52,10 +52,16 @@ _IMG = r"<img\b[^>]*>"
 _LINKED_IMG = rf"(?:<a\b[^>]*>\s*)?{_IMG}\s*(?:</a>)?"
 #: ``<div align="center">`` / ``<p align="center">`` holding only images (and ``<br>``).
 _IMAGE_BLOCK = re.compile(
-    rf"^[ \t]*<(?P<tag>div|p|center)\b(?P<attrs>[^>]*)>\s*"
+    rf"^[ \t]*<(?P<tag>div|p|center|figure)\b(?P<attrs>[^>]*)>\s*"
     rf"(?P<inner>(?:{_LINKED_IMG}\s*(?:<br\s*/?>\s*)*)+)"
     rf"</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
+)
+#: ``<figure>`` holding an image and its ``<figcaption>``.
+_FIGURE_BLOCK = re.compile(
+    rf"^[ \t]*<figure\b[^>]*>\s*(?P<inner>{_LINKED_IMG})\s*"
+    r"<figcaption\b[^>]*>(?P<caption>.*?)</figcaption>\s*</figure>[ \t]*$",
+    re.MULTILINE | re.IGNORECASE | re.DOTALL,
 )
 #: Kramdown's ``<div align="center" markdown="1">`` around Markdown images.
 _MARKDOWN_IMAGE_BLOCK = re.compile(
@@ -84,6 +90,11 @@ _LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]+)\s*-?%\}")
 _LIQUID_POST_URL = re.compile(r"\{%-?\s*post_url\s+(?P<name>[^\s%]+)\s*-?%\}")
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+[^%]*?-?%\}")
 _LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<body>.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
+_LIQUID_HIGHLIGHT = re.compile(
+    r"\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)[^%]*?-?%\}[ \t]*\n?(?P<body>.*?)"
+    r"\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}",
+    re.DOTALL,
+)
 _LIQUID_ANY = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 
 #: Jekyll's built-in permalink styles (``permalink:`` in ``_config.yml``).
@@ -345,8 +356,9 @@ def centered_image(
     width: str | None = None,
     max_width: str | None = None,
     target: str | None = None,
+    caption: str | None = None,
 ) -> str:
-    """The ``centered-image`` directive, options in a fixed order (alt, widths, target)."""
+    """The ``centered-image`` directive, options in a fixed order (alt, widths, target, caption)."""
     lines = [f"```{{centered-image}} {src}"]
     if alt is not None:
         lines.append(f":alt: {normalise_space(alt)}")
@@ -356,11 +368,15 @@ def centered_image(
         lines.append(f":max-width: {max_width}")
     if target:
         lines.append(f":target: {target}")
+    if caption:
+        lines.append(f":caption: {caption}")
     lines.append("```")
     return "\n".join(lines)
 
 
-def _directives_for_html(html: str, notes: list[Note], line: int) -> list[str] | None:
+def _directives_for_html(
+    html: str, notes: list[Note], line: int, *, caption: str | None = None
+) -> list[str] | None:
     collector = _TagCollector()
     collector.feed(html)
     collector.close()
@@ -381,6 +397,7 @@ def _directives_for_html(html: str, notes: list[Note], line: int) -> list[str] |
                 width=options.get("width"),
                 max_width=options.get("max-width"),
                 target=href,
+                caption=caption or None,
             )
         )
     return directives
@@ -428,9 +445,17 @@ def convert_images(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
         if not free(match.start(), match.end()):
             continue
         line = line_at(body, match.start(), first_line)
-        if match.group("tag").lower() != "center" and not _CENTERED.search(match.group("attrs")):
-            continue
+        # a block holding only images shows them on their own lines, centred or not
         directives = _directives_for_html(match.group("inner"), notes, line)
+        if directives:
+            replacements.append((match.start(), match.end(), "\n\n".join(directives)))
+            taken.append((match.start(), match.end()))
+    for match in _FIGURE_BLOCK.finditer(body):
+        if not free(match.start(), match.end()):
+            continue
+        line = line_at(body, match.start(), first_line)
+        caption = plain_text(match.group("caption"))
+        directives = _directives_for_html(match.group("inner"), notes, line, caption=caption)
         if directives:
             replacements.append((match.start(), match.end(), "\n\n".join(directives)))
             taken.append((match.start(), match.end()))
@@ -524,6 +549,7 @@ def convert_liquid(
     * ``{% link _posts/NAME.md %}`` and ``{% post_url NAME %}`` become ``NAME.md``,
       a MyST link to the imported post next to this one.
     * ``{% raw %}…{% endraw %}`` keeps its content as it is.
+    * ``{% highlight LANG %}…{% endhighlight %}`` becomes a fenced code block.
     * ``{% include NAME %}`` is replaced by the text of ``_includes/NAME`` when the
       site has it and it is plain Markdown/HTML (no Liquid in it); any other include
       becomes an HTML comment (nothing can render it) and is reported; any other tag
@@ -538,6 +564,12 @@ def convert_liquid(
 
     def stash_raw(match: re.Match[str]) -> str:
         raw_bodies.append(match.group("body"))
+        return f"\x00{len(raw_bodies) - 1}\x00"
+
+    def highlight(match: re.Match[str]) -> str:
+        code = match.group("body").strip("\n")
+        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
+        raw_bodies.append(f"{fence}{match.group('lang')}\n{code}\n{fence}")
         return f"\x00{len(raw_bodies) - 1}\x00"
 
     def link(match: re.Match[str]) -> str:
@@ -579,6 +611,7 @@ def convert_liquid(
 
     rules: list[tuple[re.Pattern[str], Any]] = [
         (_LIQUID_RAW, stash_raw),
+        (_LIQUID_HIGHLIGHT, highlight),
         (_LIQUID_SITE_URL, lambda match: ""),
         (_LIQUID_URL_FILTER, lambda match: _site_absolute(match.group("path"))),
         (_LIQUID_PREPEND, lambda match: _site_absolute(match.group("path"))),
@@ -613,6 +646,16 @@ def _sub_outside_code(pattern: re.Pattern[str], replace: Any, text: str) -> str:
 _IAL = re.compile(r"\{:(?!:)[^{}\n]*\}")
 _IAL_LINE = re.compile(r"^[ \t]*\{:(?!:)[^{}\n]*\}[ \t]*(?:\n|\Z)", re.MULTILINE)
 _IAL_HARMLESS = re.compile(r"^\{:\s*(?:(?:target|rel)=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)\s*)+\}$")
+_KRAMDOWN_TOC = re.compile(
+    r"^[ \t]*(?:[*+-]|1\.)[ \t]+[^\n]*\n[ \t]*\{:\s*\.?toc\s*\}[ \t]*(?:\n[ \t]*\n|\n|\Z)",
+    re.MULTILINE,
+)
+#: ``{::comment}…{:/comment}`` and ``{::nomarkdown}…{:/nomarkdown}`` (or ``{:/}``).
+_KRAMDOWN_EXTENSION = re.compile(
+    r"\{::(?P<name>comment|nomarkdown)\}(?P<body>.*?)\{:/(?:(?P=name))?\}", re.DOTALL
+)
+_KRAMDOWN_OPTIONS = re.compile(r"^[ \t]*\{::options\b[^}\n]*/\}[ \t]*\n?", re.MULTILINE)
+_KRAMDOWN_OTHER = re.compile(r"\{::[^}\n]*\}")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _ESCAPED_PUNCT = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PAREN_MATH = re.compile(r"\\\\\((?P<body>.+?)\\\\\)", re.DOTALL)
@@ -683,7 +726,38 @@ def convert_kramdown(body: str, *, first_line: int = 1) -> tuple[str, list[Note]
             )
         return ""
 
-    text = _sub_unprotected(_IAL_LINE, ial, body)
+    def toc(match: re.Match[str]) -> str:
+        notes.append(
+            Note(
+                WARNING,
+                "kramdown table of contents ({:toc}) dropped; the page's own navigation "
+                "lists its sections",
+                _source_line(body, match.group(0), first_line),
+            )
+        )
+        return ""
+
+    def extension(match: re.Match[str]) -> str:
+        name, content = match.group("name"), match.group("body")
+        if name == "nomarkdown":
+            return content
+        if name == "comment":
+            return f"<!-- {content.strip().replace('--', '- -')} -->"
+        return ""
+
+    text = _sub_unprotected(_KRAMDOWN_TOC, toc, body)
+    text = _sub_unprotected(_KRAMDOWN_EXTENSION, extension, text)
+    text = _sub_unprotected(_KRAMDOWN_OPTIONS, lambda match: "", text)
+    for match in _KRAMDOWN_OTHER.finditer(text):
+        if not _in_spans(match.start(), _protected(text)):
+            notes.append(
+                Note(
+                    WARNING,
+                    f"kramdown extension {match.group(0)} is not converted; remove or rewrite it",
+                    _source_line(body, match.group(0), first_line),
+                )
+            )
+    text = _sub_unprotected(_IAL_LINE, ial, text)
     text = _sub_unprotected(_IAL, ial, text)
     text = _sub_unprotected(_CURRENCY, lambda match: "\\$", text)
 
@@ -762,7 +836,12 @@ def convert_html_blocks(body: str, *, first_line: int = 1) -> tuple[str, list[No
             index += 1
             continue
         end = _block_end(lines, index, match.group("tag"))
-        if end is not None and _MARKDOWN_IMAGE_BLOCK.match("\n".join(lines[index : end + 1])):
+        image_block = (
+            _MARKDOWN_IMAGE_BLOCK.match("\n".join(lines[index : end + 1]))
+            if end is not None
+            else None
+        )
+        if image_block and _CENTERED.search(image_block.group("attrs")):
             end = index  # a centred Markdown image: convert_images makes it a directive
         if end is None:
             notes.append(

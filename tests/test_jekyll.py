@@ -325,6 +325,31 @@ PATTERN_CASES = [
         id="include",
     ),
     pytest.param(
+        "{% highlight python linenos %}\nprint({{ 1 }})\n{% endhighlight %}\n",
+        "```python\nprint({{ 1 }})\n```\n",
+        [],
+        id="liquid-highlight",
+    ),
+    pytest.param(
+        "* TOC\n{:toc}\n\n{::comment}\nDraft note.\n{:/comment}\n\n"
+        "{::nomarkdown}<p>Raw part.</p>{:/nomarkdown}\n",
+        "<!-- Draft note. -->\n\n<p>Raw part.</p>\n",
+        [
+            "kramdown table of contents ({:toc}) dropped; the page's own navigation lists "
+            "its sections"
+        ],
+        id="kramdown-toc-and-extensions",
+    ),
+    pytest.param(
+        '<figure>\n  <img src="/images/news/x.png" alt="X">\n'
+        "  <figcaption>The <b>new</b> bench.</figcaption>\n</figure>\n\n"
+        '<p><img src="/images/news/x.png" alt="Again"></p>\n',
+        "```{centered-image} /images/news/x.png\n:alt: X\n:caption: The new bench.\n```\n\n"
+        "```{centered-image} /images/news/x.png\n:alt: Again\n```\n",
+        [],
+        id="figure-and-plain-image-block",
+    ),
+    pytest.param(
         "`{: .x}` and `$$a$$`\n\n```\n\\\\(x\\\\) {:.y}\n```\n",
         "`{: .x}` and `$$a$$`\n\n```\n\\\\(x\\\\) {:.y}\n```\n",
         [],
