@@ -25,6 +25,7 @@ import logging
 import re
 import shutil
 import sys
+import warnings
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,8 +179,9 @@ def run_check(conf_dir: Path, posts: Sequence[Path] | None = None) -> CheckResul
 
     ``posts`` are files or folders; ``None`` (or empty) checks the whole site and
     reports every warning, located or not. Raises :class:`~.site.CommandError`
-    when there is no ``conf.py``, a given path does not exist, the site has no
-    posts (whole-site check), or Sphinx cannot start.
+    when there is no ``conf.py`` (or it does not load sphinx-labnews), a given
+    path does not exist, the site has no posts (whole-site check), or Sphinx
+    cannot start.
     """
     conf_dir = Path(conf_dir)
     if not (conf_dir / "conf.py").is_file():
@@ -206,7 +208,13 @@ def _build(conf_dir: Path, cache: Path, targets: Set[Path]) -> CheckResult:
             patch_docutils(conf_dir),
             docutils_namespace(),
             contextlib.redirect_stdout(io.StringIO()),
+            warnings.catch_warnings(),
         ):
+            # Python's deprecation warnings are about extensions' code, not the site, and
+            # -W does not count them; a caller that turns them into errors (pytest's
+            # filterwarnings = error) must not have the check crash on them
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", PendingDeprecationWarning)
             app = _CheckApp(
                 srcdir=conf_dir,
                 confdir=conf_dir,
@@ -217,6 +225,10 @@ def _build(conf_dir: Path, cache: Path, targets: Set[Path]) -> CheckResult:
                 warning=io.StringIO(),
                 freshenv=False,
             )
+            if "sphinx_labnews" not in app.extensions:
+                raise CommandError(
+                    f"{conf_dir / 'conf.py'} does not load sphinx_labnews (add it to extensions)"
+                )
             srcdir = Path(app.srcdir)
             site_posts = [path for _, path in find_posts(srcdir, app.config)]
             if not targets and not site_posts:

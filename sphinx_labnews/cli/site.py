@@ -1,7 +1,8 @@
 """What the commands need to know about the site, read from its ``conf.py``.
 
-The commands run without Sphinx, but must agree with the build: the About
-blocks, the static map and the post pattern come from the same ``conf.py``. It
+``new`` and ``import-jekyll`` run without Sphinx, but must agree with the build:
+the About blocks, the static map and the post pattern come from the same
+``conf.py``. (``check`` needs none of this: it runs the build itself.) It
 is executed as Sphinx would (in its own folder); if it cannot be run, the
 defaults are used and the user is told, so a broken ``conf.py`` never hides a
 post's own problems.
