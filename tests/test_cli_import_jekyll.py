@@ -411,6 +411,9 @@ def test_a_post_already_in_the_destination_is_not_imported_twice(
     )
     assert out.splitlines()[-1].endswith("duplicates 1")
     assert not (docs / "news/2023-01-01-the-talk.md").exists()
+    # the old address of the repeat leads to the post it repeats
+    redirects = json.loads((docs / "_redirects.json").read_text())
+    assert redirects == {"2023/01/01/the-talk": "news/2023-01-01-talk"}
 
 
 def test_old_urls_of_collections_and_site_defaults() -> None:

@@ -284,6 +284,8 @@ class PlannedPost:
     old_url: str | None = None
     published: bool = True
     notes: list[Note] = field(default_factory=list)
+    #: The destination post (file name) this one repeats; it is then not imported.
+    duplicate_of: str | None = None
 
 
 def _plan(post: SourcePost, site: JekyllSite) -> PlannedPost:
@@ -356,6 +358,7 @@ def import_jekyll(
     planned = [_plan(post, site) for post in sources]
 
     skeleton = _skeleton(site) if new_site is not None else None
+    conf_existed = True
     if new_site is not None and not dry_run:
         conf_existed = (new_site / "conf.py").exists()
         write_site(new_site, skeleton, out=out)
@@ -372,12 +375,12 @@ def import_jekyll(
         about_blocks = _about_from_site(
             planned, site, settings, about_blocks, conf_is_new, dry_run=dry_run, out=out
         )
+    _find_duplicates(planned, _existing_posts(dest, site), site)
     post_urls = _post_urls(planned, dest, settings)
 
     manifest_path = dest / MANIFEST_NAME
     manifest = _load_json(manifest_path)
     report = ImportReport(not_imported=len(not_imported))
-    existing = _existing_posts(dest, site)
     seen: dict[str, Path] = {}
     external: dict[str, int] = {}
     total = len(planned)
@@ -388,14 +391,21 @@ def import_jekyll(
         target = dest / plan.name
         prefix = f"[{number}/{total}]"
         shown = plan.source.shown
-        duplicate = _duplicate_of(plan, existing, site)
-        if duplicate is not None:
+        if plan.duplicate_of is not None:
             report.duplicates += 1
             print(
-                f"{prefix} not imported {shown}: same title and date as {duplicate} "
-                "already in the destination",
+                f"{prefix} not imported {shown}: same title and date as "
+                f"{plan.duplicate_of} in the destination",
                 file=out,
             )
+            # its old address still leads somewhere: to the post it repeats
+            kept = _docname(dest / plan.duplicate_of, settings.srcdir) or ""
+            notes: list[Note] = []
+            _add_redirects(
+                plan, Conversion(text=None), kept, report, srcdir=settings.srcdir, out=notes
+            )
+            for note in notes:
+                print(f"    {shown}: {note.level}: {note.message}", file=out)
             continue
         docname = _docname(target, settings.srcdir) or ""
         context = SiteContext(
@@ -436,7 +446,6 @@ def import_jekyll(
                 report.unchanged += 1
             else:
                 report.skipped += 1
-            existing.setdefault(_post_key(plan, site) or ("", ""), plan.name)
             _add_redirects(
                 plan, conversion, docname, report, srcdir=settings.srcdir, out=conversion.notes
             )
@@ -577,14 +586,22 @@ def _post_key(plan: PlannedPost, site: JekyllSite) -> tuple[str, str] | None:
     return (_title_key(title), f"{moment:%Y-%m-%d}")
 
 
-def _duplicate_of(
-    plan: PlannedPost, existing: dict[tuple[str, str], str], site: JekyllSite
-) -> str | None:
-    """The destination post this one repeats (same title and day, another file), if any."""
-    key = _post_key(plan, site)
-    if key is None or key not in existing:
-        return None
-    return None if existing[key] == plan.name else existing[key]
+def _find_duplicates(
+    planned: Sequence[PlannedPost], existing: dict[tuple[str, str], str], site: JekyllSite
+) -> None:
+    """Mark the posts that repeat one in the destination, or an earlier one of this import.
+
+    Same title (entities and spacing aside) and same day, another file name: a
+    re-import of the same post has the same file name and is not a duplicate.
+    """
+    for plan in planned:
+        key = _post_key(plan, site)
+        if key is None:
+            continue
+        if key in existing and existing[key] != plan.name:
+            plan.duplicate_of = existing[key]
+        else:
+            existing.setdefault(key, plan.name)
 
 
 def _post_urls(
@@ -595,8 +612,8 @@ def _post_urls(
     for plan in planned:
         if not plan.old_url or not plan.published:
             continue
-        target = dest / plan.name
-        docname = _docname(target, settings.srcdir) or Path(plan.name).stem
+        target = dest / (plan.duplicate_of or plan.name)
+        docname = _docname(target, settings.srcdir) or target.stem
         urls.setdefault(plan.old_url, docname)
         for old in _redirect_from(plan.data):
             urls.setdefault(old, docname)
