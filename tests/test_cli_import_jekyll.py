@@ -289,6 +289,7 @@ def test_posts_in_every_folder_and_suffix_jekyll_reads(
     write(root / "_posts/undated.md", post_text("Undated"))
     write(root / "_news/inline.md", post_text("Inline", extra="date: 2023-04-01\n"))
     write(root / "_projects/p.md", post_text("Project", extra="date: 2023-04-01\n"))
+    write(root / "_news/about-page.md", post_text("Not news"))
     write(root / "_drafts/idea.md", post_text("Idea"))
     write(root / "blog/_posts/2023-05-01-category-folder.md", post_text("Category folder"))
     docs = make_docs(tmp_path)
@@ -310,6 +311,7 @@ def test_posts_in_every_folder_and_suffix_jekyll_reads(
     assert "_posts/undated.md: not named YYYY-MM-DD-title" in out
     assert "_drafts/idea.md: a draft; --drafts imports drafts" in out
     assert "_projects" not in out
+    assert "_news/about-page.md: a document of the 'news' collection without a date" in out
     html_post = (docs / "news/2023-03-01-page.md").read_text()
     assert "<p>Kept as HTML.</p>" in html_post
 

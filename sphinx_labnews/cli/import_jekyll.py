@@ -46,6 +46,7 @@ from .build_report import report_build_warnings
 from .init import INIT_MARKER, SiteSkeleton, conf_lines, write_site
 from .jekyll_site import (
     JekyllSite,
+    NotImported,
     SourcePost,
     UnsafeUrlError,
     new_post_name,
@@ -284,6 +285,8 @@ class PlannedPost:
     old_url: str | None = None
     published: bool = True
     notes: list[Note] = field(default_factory=list)
+    #: Neither a date in the front matter nor in the file name.
+    undated: bool = False
     #: The destination post (file name) this one repeats; it is then not imported.
     duplicate_of: str | None = None
 
@@ -302,6 +305,7 @@ def _plan(post: SourcePost, site: JekyllSite) -> PlannedPost:
     data = site.front_matter_with_defaults(post, front.data if front else {})
     moment = site.post_date(post, data)
     planned = PlannedPost(post, text, data, new_post_name(post, moment))
+    planned.undated = moment is None
     if front is not None and not data.get("title") and not post.collection.is_posts:
         # al-folio's inline announcements have no title: a page needs one
         title = first_words(body_of(text))
@@ -355,7 +359,15 @@ def import_jekyll(
         )
     sources, not_imported = site.discover(posts_dirs, drafts=drafts)
     sources.sort(key=lambda post: post.shown)
-    planned = [_plan(post, site) for post in sources]
+    planned = []
+    for post in sources:
+        plan = _plan(post, site)
+        if plan.text is not None and not post.collection.is_posts and plan.undated:
+            # al-folio writes out _projects too: pages without a date are not news
+            reason = f"a document of the {post.collection.label!r} collection without a date"
+            not_imported.append(NotImported(post.shown, reason + "; not a news post"))
+            continue
+        planned.append(plan)
 
     skeleton = _skeleton(site) if new_site is not None else None
     conf_existed = True
