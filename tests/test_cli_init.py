@@ -50,6 +50,14 @@ def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert (site / "index.md").is_file()
 
 
+def test_init_keeps_a_page_written_in_restructuredtext(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "index.rst", "Home\n====\n")
+    assert main(["init", str(site)]) == 0
+    assert not (site / "index.md").exists()
+    assert (site / "archive.md").is_file()
+
+
 def test_import_into_a_new_site_takes_the_old_sites_name_and_address(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

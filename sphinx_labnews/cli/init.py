@@ -172,6 +172,10 @@ def write_site(
         if path.exists() or path.is_symlink():
             print(f"kept {path} (exists)", file=out)
             continue
+        if path.suffix == ".md" and path.with_suffix(".rst").exists():
+            # the same page written in reStructuredText: two would clash
+            print(f"kept {path.with_suffix('.rst')} (exists)", file=out)
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
         written.append(path)
