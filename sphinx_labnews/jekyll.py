@@ -15,6 +15,7 @@ Fenced code is never touched: a post that *shows* HTML or Liquid keeps it.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import difflib
@@ -298,7 +299,9 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _in_spans(position: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+    """Whether ``position`` is inside one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def line_at(text: str, position: int, first_line: int = 1) -> int:
@@ -438,7 +441,14 @@ def convert_images(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
     replacements: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
+    in_html = _html_block_lines_mask(body)
+
     def free(start: int, end: int) -> bool:
+        # an image inside a larger raw HTML element (a grid of photos) stays HTML: a
+        # directive there would end the element, and its indented rest become code
+        line = body.count("\n", 0, start)
+        if line > 0 and in_html[line] and in_html[line - 1]:
+            return False
         return not _in_spans(start, spans) and all(end <= s or start >= e for s, e in taken)
 
     for match in _IMAGE_BLOCK.finditer(body):
@@ -658,20 +668,28 @@ _KRAMDOWN_OPTIONS = re.compile(r"^[ \t]*\{::options\b[^}\n]*/\}[ \t]*\n?", re.MU
 _KRAMDOWN_OTHER = re.compile(r"\{::[^}\n]*\}")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _ESCAPED_PUNCT = re.compile(r"\\([!-/:-@\[-`{-~])")
-_PAREN_MATH = re.compile(r"\\\\\((?P<body>.+?)\\\\\)", re.DOTALL)
-_BRACKET_MATH = re.compile(r"\\\\\[(?P<body>.+?)\\\\\]", re.DOTALL)
-_DOUBLE_DOLLAR = re.compile(r"\$\$(?P<body>.+?)\$\$", re.DOTALL)
+#: Math bodies are bounded (2000 characters), so an unclosed opener costs linear time.
+_PAREN_MATH = re.compile(r"\\\\\((?P<body>.{1,2000}?)\\\\\)", re.DOTALL)
+_BRACKET_MATH = re.compile(r"\\\\\[(?P<body>.{1,2000}?)\\\\\]", re.DOTALL)
+_DOUBLE_DOLLAR = re.compile(r"\$\$(?P<body>.{1,2000}?)\$\$", re.DOTALL)
 #: A price: ``$5``, ``$1,200.50``, ``$3M``; kramdown shows it as text, MyST would start math.
 _CURRENCY = re.compile(r"(?<![\\$\w])\$(?=\d[\d,.]*(?:[kKmMbB]\b|[\s.,;:!?)]|$))")
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
     """Fenced code and inline code spans: nothing may be rewritten inside them."""
-    spans = code_spans(text)
+    fences = code_spans(text)
+    spans = list(fences)
     for match in _INLINE_CODE.finditer(text):
-        if not _in_spans(match.start(), spans):
+        if not _in_spans(match.start(), fences):
             spans.append((match.start(), match.end()))
-    return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _sub_unprotected(pattern: re.Pattern[str], replace: Any, text: str) -> str:
@@ -795,16 +813,27 @@ _MARKDOWN_ATTR = re.compile(r"\s+markdown\s*=\s*[\"']?(?:1|block|span)[\"']?", r
 _PRE = re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _block_end(lines: list[str], start: int, tag: str) -> int | None:
-    """Index of the line closing the ``<tag>`` opened on ``lines[start]``, if any."""
+def _block_ends(lines: list[str], tag: str) -> list[int | None]:
+    """For each line, the index of the line closing a ``<tag>`` opened on it, if any.
+
+    With ``depth[k]`` the open ``<tag>`` count after line ``k``, an element opened
+    on line ``i`` closes on the first ``k >= i`` where ``depth[k] <= depth[i - 1]``:
+    the next smaller-or-equal value, found for every line at once with a stack, so a
+    post of thousands of unclosed tags costs linear time.
+    """
     opening = re.compile(rf"<{tag}\b", re.IGNORECASE)
     closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
-    depth = 0
-    for index in range(start, len(lines)):
-        depth += len(opening.findall(lines[index])) - len(closing.findall(lines[index]))
-        if depth <= 0:
-            return index
-    return None
+    depth = [0]
+    for line in lines:
+        depth.append(depth[-1] + len(opening.findall(line)) - len(closing.findall(line)))
+    ends: list[int | None] = [None] * len(lines)
+    waiting: list[int] = []  # indexes i of ``depth`` still looking for their m
+    for m, value in enumerate(depth):
+        while waiting and value <= depth[waiting[-1]]:
+            ends[waiting.pop()] = m - 1
+        if m < len(lines):
+            waiting.append(m)
+    return ends
 
 
 def convert_html_blocks(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
@@ -827,6 +856,7 @@ def convert_html_blocks(body: str, *, first_line: int = 1) -> tuple[str, list[No
         offsets.append(position)
         position += len(line) + 1
     out: list[str] = []
+    block_ends: dict[str, list[int | None]] = {}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -835,7 +865,10 @@ def convert_html_blocks(body: str, *, first_line: int = 1) -> tuple[str, list[No
             out.append(line)
             index += 1
             continue
-        end = _block_end(lines, index, match.group("tag"))
+        tag = match.group("tag").lower()
+        if tag not in block_ends:
+            block_ends[tag] = _block_ends(lines, tag)
+        end = block_ends[tag][index]
         image_block = (
             _MARKDOWN_IMAGE_BLOCK.match("\n".join(lines[index : end + 1]))
             if end is not None
@@ -881,18 +914,22 @@ def _html_block_lines(block: list[str], tag: str) -> list[str]:
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico")
 #: ``](target "title")`` of a Markdown link or image; the text before is found by hand.
-_LINK_TARGET = re.compile(r"\]\(\s*(?P<target><[^>\n]*>|[^)\s]+)(?P<title>\s+\"[^\"\n]*\")?\s*\)")
+_LINK_TARGET = re.compile(
+    r"\]\(\s*(?P<target><[^>\n]{0,2000}+>|[^)\s]{1,2000}+)(?P<title>\s+\"[^\"\n]{0,2000}+\")?\s*\)"
+)
 _REFERENCE_DEFINITION = re.compile(
     r"^(?P<lead>[ ]{0,3}\[[^\]\n]+\]:[ \t]*)(?P<target><[^>\n]*>|\S+)", re.MULTILINE
 )
 _HTML_URL_ATTR = re.compile(
-    r"(?P<lead><(?P<tag>a|img|source|video|audio|iframe|embed)\b[^>]*?\s(?P<attr>href|src)\s*=\s*)"
-    r"(?P<quote>[\"'])(?P<target>[^\"'\n]*)(?P=quote)",
+    r"(?P<lead><(?P<tag>a|img|source|video|audio|iframe|embed)\b[^>]{0,2000}?\s(?P<attr>href|src)\s*=\s*)"
+    r"(?P<quote>[\"'])(?P<target>[^\"'\n]*+)(?P=quote)",
     re.IGNORECASE,
 )
 #: ``<a href="…">plain text</a>`` in running text, rewritten as a Markdown link.
+_ATTRIBUTE = r"""\s+(?!href\b)[\w:-]++(?:\s*=\s*(?:"[^"]*+"|'[^']*+'|[^\s"'>]++))?"""
 _SIMPLE_ANCHOR = re.compile(
-    r"<a\s+(?:[^>]*?\s)?href\s*=\s*([\"'])(?P<href>[^\"'\n]+)\1[^>]*>(?P<text>[^<\[\]\n]+)</a>",
+    rf"<a(?:{_ATTRIBUTE})*+\s+href\s*=\s*([\"'])(?P<href>[^\"'\n]++)\1(?:{_ATTRIBUTE})*+\s*>"
+    r"(?P<text>[^<\[\]\n]++)</a>",
     re.IGNORECASE,
 )
 _HTML_BLOCK_START = re.compile(rf"^ {{0,3}}(?:<(?:{_BLOCK_TAGS})\b|<!--)", re.IGNORECASE)
@@ -914,7 +951,7 @@ def _html_block_lines_mask(text: str) -> list[bool]:
 def _is_image_link(text: str, close: int) -> bool:
     """Whether the ``]`` at ``close`` ends ``![…]`` (an image), not ``[…]`` (a link)."""
     depth = 0
-    for index in range(close, -1, -1):
+    for index in range(close, max(close - 4000, 0) - 1, -1):  # a link text is short
         char = text[index]
         if char == "]" and (index == 0 or text[index - 1] != "\\"):
             depth += 1
