@@ -165,6 +165,16 @@ def test_given_posts_are_reported_again_when_unchanged(site: Path) -> None:
     assert collect_warnings(site, [bad]) == first
 
 
+def test_a_warm_check_follows_edits(site: Path) -> None:
+    """Fixed, broken again, and a label the post refers to added in another file."""
+    bad = write(site / "news/2025-03-01-bad.md", post("```{about} nobody\n```"))
+    assert [w.name for w in collect_warnings(site, [bad])] == ["labnews.about"]
+    write(bad, post("See {ref}`later`."))
+    assert [w.name for w in collect_warnings(site, [bad])] == ["ref.ref"]
+    write(site / OTHER, post("(later)=\n## Later", title="Another post"))
+    assert collect_warnings(site, [bad]) == []
+
+
 def test_a_folder_checks_the_posts_under_it(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = write(site / "news/2025-03-01-bad.md", post("```{about} nobody\n```"))
     assert check(site, "news") == 1
