@@ -40,21 +40,62 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--date", help="YYYY-MM-DD (default: today)")
     new.add_argument("--dest", type=Path, default=Path("docs/news"), help="default: docs/news")
 
+    init = commands.add_parser(
+        "init",
+        help="start a new news site",
+        description="Write a complete, working sphinx-labnews site into DIR: conf.py, the "
+        "landing page with the latest news, the archive page, news/ and static/. "
+        "Never overwrites an existing file.",
+    )
+    init.add_argument("folder", metavar="DIR", type=Path, help="the site's source folder")
+
     importer = commands.add_parser(
         "import-jekyll",
         help="convert a Jekyll site's posts",
-        description="Convert SITE_ROOT/_posts/*.md and *.markdown into MyST posts in DEST, "
-        "copy their images and record redirects from the old URLs. Exits 1 if any post "
-        "could not be converted (the others are still converted).",
+        description="Convert the posts of a Jekyll site (_posts/ and its subfolders, the "
+        "collections it writes such as _news/; .md, .markdown, .mkd, .mkdn, .mkdown and "
+        ".html) into MyST posts in DEST, copy their images and linked files, and record "
+        "redirects from the old URLs. Names every file it did not import, and ends with "
+        "what sphinx-build -W will still warn about. Exits 1 if any post could not be "
+        "converted (the others are still converted).",
     )
     importer.add_argument("site_root", metavar="SITE_ROOT", type=Path, help="the Jekyll site")
-    importer.add_argument("--dest", type=Path, default=Path("docs/news"), help="default: docs/news")
     importer.add_argument(
-        "--conf-dir", type=Path, default=Path("docs"), help="folder of conf.py (default: docs)"
+        "--dest", type=Path, help="default: docs/news (DIR/news with --new-site DIR)"
+    )
+    importer.add_argument(
+        "--conf-dir",
+        type=Path,
+        help="folder of conf.py (default: docs; DIR with --new-site DIR)",
     )
     importer.add_argument("--dry-run", action="store_true", help="report, write nothing")
     importer.add_argument(
         "--force", action="store_true", help="overwrite posts edited since the last import"
+    )
+    importer.add_argument(
+        "--posts-dir",
+        type=Path,
+        action="append",
+        metavar="FOLDER",
+        help="read posts from this folder of the site instead of Jekyll's own (repeatable)",
+    )
+    importer.add_argument("--drafts", action="store_true", help="import _drafts/ too")
+    importer.add_argument(
+        "--new-site",
+        type=Path,
+        metavar="DIR",
+        help="first write a new site into DIR (as labnews init), then import into DIR/news",
+    )
+    importer.add_argument(
+        "--about-from-site",
+        action="store_true",
+        help="find boilerplate sections repeated across posts, write them as About blocks "
+        "(_about/KEY.md) and convert the posts with them",
+    )
+    importer.add_argument(
+        "--no-build-check",
+        action="store_true",
+        help="skip the build that lists what sphinx-build -W will still warn about",
     )
 
     check = commands.add_parser(
@@ -92,15 +133,25 @@ def _run(args: argparse.Namespace) -> int:
             cover=args.cover,
             date=args.date,
         )
+    if args.command == "init":
+        from .init import init_site
+
+        return init_site(args.folder)
     if args.command == "import-jekyll":
         from .import_jekyll import import_jekyll
 
+        site = args.new_site or Path("docs")
         return import_jekyll(
             args.site_root,
-            dest=args.dest,
-            conf_dir=args.conf_dir,
+            dest=args.dest or site / "news",
+            conf_dir=args.conf_dir or site,
             dry_run=args.dry_run,
             force=args.force,
+            posts_dirs=args.posts_dir,
+            drafts=args.drafts,
+            new_site=args.new_site,
+            about_from_site=args.about_from_site,
+            build_check=not args.no_build_check,
         )
     from .check import check_posts
 
