@@ -16,12 +16,14 @@ from .ablog_adapter import (
     reset_blog,
 )
 from .about import setup_about
+from .build_marker import setup_build_marker
 from .byline import setup_byline
 from .config import check_config, register_config_values
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
+from .output_cleanup import setup_output_cleanup
 from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
@@ -76,3 +78,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_site_urls(app)
     setup_about(app)
     setup_garbage_collection(app)
+    setup_build_marker(app)
+    setup_output_cleanup(app)

@@ -42,7 +42,7 @@ _MYST_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta"})
 
 
 def is_post(docname: str, patterns: Sequence[str]) -> bool:
-    """Whether ``docname`` is a news post (``news/*`` by default; ``index`` never is)."""
+    """Whether ``docname`` is a news post (under ``news/`` by default; ``index`` never is)."""
     if PurePosixPath(docname).name == "index":
         return False
     return _matcher(tuple(patterns))(docname)

@@ -48,6 +48,20 @@ class LabnewsWarnings(Enum):
         "An unknown About block key, a block used twice in a post, or an unreadable block file.",
     )
     CONFIG = ("config", "An invalid ``labnews_*`` configuration value.")
+    RESERVED_NAME = (
+        "reserved_name",
+        "A post whose file name is the name of a page the site generates (a year, "
+        "``tag``, ``archive``, ``drafts``…); it is left out of the build until renamed.",
+    )
+    REDIRECT = (
+        "redirect",
+        "A redirect that would be written outside the output folder, is not a plain page "
+        "name, loops, or points at a page that is not built; it is not written.",
+    )
+    OUTPUT_PATH = (
+        "output_path",
+        "A generated file whose path would leave the output folder; it is not written.",
+    )
 
     @property
     def code(self) -> str:
