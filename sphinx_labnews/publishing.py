@@ -97,12 +97,14 @@ def exact_pattern(relative: str) -> str:
     """An ``exclude_patterns`` entry that matches the file ``relative`` and nothing else.
 
     Sphinx's translator (``sphinx.util.matching._translate_pattern``) reads ``*``,
-    ``?`` and ``[...]``; each of those characters is put in a one-character class
-    (``[*]``, ``[?]``, ``[[]``), which matches exactly that character. ``]`` and every
-    other character outside a class are already literal. Sphinx matches the
-    NFC-normalised path, so the pattern is NFC too.
+    ``?`` and ``[...]``; each of those characters is put in a character class that
+    matches only it: ``[*]``, ``[?]``, and ``[\\x00[]`` for ``[`` (a class opening
+    with ``[`` makes Python's ``re`` warn about nested sets; NUL, its companion, is
+    never in a file name). ``]`` and every other character outside a class are
+    already literal. Sphinx matches the NFC-normalised path, so the pattern is NFC.
     """
-    return "".join(f"[{char}]" if char in "*?[" else char for char in _nfc(relative))
+    escaped = {"*": "[*]", "?": "[?]", "[": "[\x00[]"}
+    return "".join(escaped.get(char, char) for char in _nfc(relative))
 
 
 def reserved_name(docname: str, blog_path: str) -> str | None:
