@@ -32,6 +32,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -53,16 +54,24 @@ PUBLISHED, UNPUBLISHED = "published", "unpublished"
 
 
 def find_posts(srcdir: Path, config: Config) -> list[tuple[str, Path]]:
-    """``(docname, path)`` of every news post source, in a stable order.
+    """``(docname, path)`` of every news post source, in a stable order."""
+    suffixes = [s for s in config.source_suffix if s in (".md", ".markdown", ".myst")]
+    return post_files(srcdir, config.labnews_post_pattern, suffixes)
+
+
+def post_files(
+    srcdir: Path, patterns: Sequence[str], suffixes: Iterable[str]
+) -> list[tuple[str, Path]]:
+    """``(docname, path)`` of every file with one of ``suffixes`` that is a post.
 
     Every file under the literal folder of each pattern (``news`` for ``news/**``) is
     tested with :func:`~sphinx_labnews.post_parser.is_post`, Sphinx's own matcher, so
     this list and the parser agree on what a post is, however deep it is kept. Links
     to folders are followed, as Sphinx follows them when it looks for documents.
     """
-    suffixes = tuple(s for s in config.source_suffix if s in (".md", ".markdown", ".myst"))
+    suffixes = tuple(suffixes)
     found: set[tuple[str, Path]] = set()
-    for folder in sorted({_literal_folder(p) for p in config.labnews_post_pattern}):
+    for folder in sorted({_literal_folder(p) for p in patterns}):
         for root, dirs, files in os.walk(srcdir / folder, followlinks=True):
             dirs.sort()
             for name in files:
@@ -72,7 +81,7 @@ def find_posts(srcdir: Path, config: Config) -> list[tuple[str, Path]]:
                 path = Path(root, name)
                 relative = _nfc(path.relative_to(srcdir).as_posix())
                 docname = relative[: -len(suffix)]
-                if is_post(docname, config.labnews_post_pattern) and path.is_file():
+                if is_post(docname, patterns) and path.is_file():
                     found.add((docname, path))
     return sorted(found)
 

@@ -24,6 +24,7 @@ from typing import TextIO
 
 from ..frontmatter import read_post
 from ..jekyll import code_spans
+from ..publishing import post_files
 from ..site_paths import UnsafePathError, is_external, resolve_site_path
 from ..warnings_ import LabnewsWarnings
 from .site import SiteSettings, load_site_settings
@@ -183,11 +184,9 @@ def _image_checker(settings: SiteSettings, post: Path) -> Callable[[str], bool |
 
 def find_posts(settings: SiteSettings) -> list[Path]:
     """The posts of the site: files matching ``labnews_post_pattern`` (``index`` never is)."""
-    found: set[Path] = set()
-    for pattern in settings.post_pattern:
-        for suffix in POST_SUFFIXES:
-            found.update(settings.srcdir.glob(pattern + suffix))
-    return sorted(path for path in found if path.is_file() and path.stem != "index")
+    # the build's own rule (``news/**`` takes in subfolders; pathlib's glob cannot read it)
+    found = post_files(settings.srcdir, settings.post_pattern, POST_SUFFIXES)
+    return sorted(path for _, path in found)
 
 
 def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
