@@ -303,3 +303,16 @@ def test_a_build_killed_after_pickling_is_not_trusted(tmp_path: Path) -> None:
     assert not (outdir / MARKER).exists()
     assert files_mentioning(outdir, *GONE_WORDS, "2025-02-01-gone") == []
     assert "news/2025-02-01-gone" not in listed_posts(outdir)
+
+
+def test_unpublishing_a_post_with_glob_characters_removes_its_source_copy(tmp_path: Path) -> None:
+    srcdir = copy_root("hostile-publish", tmp_path)
+    post = write_post(srcdir, "2025-01-09-[x]*.md", "globunpublished")
+    app = build(srcdir, freshenv=True)
+    outdir = Path(app.outdir)
+    assert "_sources/news/2025-01-09-[x]*.md.txt: globunpublished" in files_mentioning(
+        outdir, "globunpublished"
+    )
+    post.write_text(post.read_text("utf-8").replace("---\n\n", "published: false\n---\n\n"))
+    build(srcdir)
+    assert files_mentioning(outdir, "globunpublished") == []
