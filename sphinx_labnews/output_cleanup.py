@@ -67,6 +67,8 @@ def prune_search_index(app: Sphinx, exception: BaseException | None) -> None:
     if getattr(app.builder, "indexer", None) is None or not path.is_file():
         return
     text = path.read_text("utf-8")
+    if ":[]" not in text:
+        return  # no word without pages: nothing to parse or rewrite
     try:
         index = js_index.loads(text)
     except ValueError:
