@@ -74,15 +74,16 @@ def post_files(
     for folder in sorted({_literal_folder(p) for p in patterns}):
         for root, dirs, files in os.walk(srcdir / folder, followlinks=True):
             dirs.sort()
+            relative_root = Path(root).relative_to(srcdir).as_posix()
+            prefix = "" if relative_root == "." else relative_root + "/"
             for name in files:
                 suffix = next((s for s in suffixes if name.endswith(s)), None)
                 if suffix is None:
                     continue
-                path = Path(root, name)
-                relative = _nfc(path.relative_to(srcdir).as_posix())
-                docname = relative[: -len(suffix)]
-                if is_post(docname, patterns) and path.is_file():
-                    found.add((docname, path))
+                docname = _nfc(prefix + name[: -len(suffix)])
+                path = os.path.join(root, name)
+                if is_post(docname, patterns) and os.path.isfile(path):
+                    found.add((docname, Path(path)))
     return sorted(found)
 
 
