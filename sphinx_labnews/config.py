@@ -105,10 +105,11 @@ class LabnewsConfig:
     """Every ``labnews_*`` option: its default, its check and its documentation."""
 
     post_pattern: list[str] = option(
-        ["news/*"],
+        ["news/**"],
         list_of(str),
         "Glob patterns (relative to the source directory, without suffix) of the "
-        "documents that are news posts.",
+        "documents that are news posts; ``**`` takes in subfolders, so every file "
+        "under ``news/`` is a post (and a ``published: false`` one is never built).",
         (list, tuple),
     )
     static_map: dict[str, str] = option(

@@ -16,6 +16,7 @@ from .ablog_adapter import (
     reset_blog,
 )
 from .about import setup_about
+from .build_marker import setup_build_marker
 from .byline import setup_byline
 from .cms import setup_cms
 from .config import check_config, register_config_values
@@ -24,6 +25,7 @@ from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
+from .output_cleanup import setup_output_cleanup
 from .post_parser import NewsPostParser
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
@@ -82,3 +84,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_garbage_collection(app)
     setup_post_security(app)
     setup_cms(app)
+    setup_build_marker(app)
+    setup_output_cleanup(app)

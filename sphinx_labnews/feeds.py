@@ -31,6 +31,7 @@ from sphinx.util import logging
 from .config import FEED_FORMATS
 from .incremental import FEEDS_STATE, OutputRecord
 from .listings import blog_of, newest_first, post_cover, post_description
+from .output_paths import confined, remove_output
 from .site_paths import is_external
 
 LOGGER = logging.getLogger("sphinx_labnews")
@@ -180,6 +181,8 @@ def write_feed_files(
     """
     base_url = app.config.blog_baseurl
     outdir = Path(app.builder.outdir) / folder
+    if not confined(Path(app.builder.outdir), outdir, f"the feeds of {folder!r}"):
+        return []
     outdir.mkdir(parents=True, exist_ok=True)
     posts = list(posts)
     written = []
@@ -234,7 +237,7 @@ def write_feeds(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for catalog in (blog.tags, blog.category):
         for path in (Path(app.builder.outdir) / catalog.path).glob("*/*.xml"):
             if path.name in names and path not in written:
-                path.unlink()
+                remove_output(Path(app.builder.outdir), path)
     record.save()
     yield from ()
 

@@ -36,6 +36,7 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__
 from .directives.news_cards import news_cards
+from .output_paths import confined, remove_output
 
 PageTuple = tuple[str, dict[str, Any], str]
 
@@ -245,14 +246,18 @@ def skip_unchanged_pages(
     def generate_changed(app: Sphinx) -> Iterator[PageTuple]:
         record = OutputRecord(app, PAGES_STATE)
         builder = app.builder
+        outdir = Path(builder.outdir)
         for pagename, context, template in generate(app):
+            output = Path(builder.get_outfilename(pagename))
+            if not confined(outdir, output, f"archive page {pagename!r}"):
+                continue
             shown = [template, _page_fingerprint(context, record)]
-            if not record.unchanged(pagename, shown, Path(builder.get_outfilename(pagename))):
+            if not record.unchanged(pagename, shown, output):
                 yield pagename, context, template
         # an archive that lost its last post (a tag no post has any more) is no
         # longer generated; its old page would go on listing the post
         for pagename in record.gone():
-            Path(builder.get_outfilename(pagename)).unlink(missing_ok=True)
+            remove_output(outdir, Path(builder.get_outfilename(pagename)))
         record.save()
 
     return generate_changed
@@ -271,10 +276,16 @@ def remove_outputs_of_removed_docs(
     if not hasattr(builder, "get_outfilename"):
         return []
     outdir = Path(builder.outdir)
+    sources = outdir / "_sources"
+    link_suffix = getattr(app.config, "html_sourcelink_suffix", ".txt")
     for docname in removed:
-        Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
-        for copy in (outdir / "_sources").glob(f"{docname}.*.txt"):
-            copy.unlink(missing_ok=True)
+        remove_output(outdir, Path(builder.get_outfilename(docname)))
+        # named, not globbed: a docname may hold glob characters
+        for suffix in app.config.source_suffix:
+            copy = f"{docname}{suffix}"
+            if not copy.endswith(link_suffix):
+                copy += link_suffix
+            remove_output(outdir, sources / copy)
     return []
 
 

@@ -61,7 +61,7 @@ MAX_TABLE_CELLS = 5000
 
 
 def is_post(docname: str, patterns: Sequence[str]) -> bool:
-    """Whether ``docname`` is a news post (``news/*`` by default; ``index`` never is)."""
+    """Whether ``docname`` is a news post (under ``news/`` by default; ``index`` never is)."""
     if PurePosixPath(docname).name == "index":
         return False
     return _matcher(tuple(patterns))(docname)

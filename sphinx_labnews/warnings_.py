@@ -60,6 +60,20 @@ class LabnewsWarnings(Enum):
         "A post over a size limit: larger than ``labnews_max_post_bytes``, directives "
         "nested too deeply, or a table with too many cells; the excess is left out.",
     )
+    RESERVED_NAME = (
+        "reserved_name",
+        "A post whose file name is the name of a page the site generates (a year, "
+        "``tag``, ``archive``, ``drafts``…); it is left out of the build until renamed.",
+    )
+    REDIRECT = (
+        "redirect",
+        "A redirect that would be written outside the output folder, is not a plain page "
+        "name, loops, or points at a page that is not built; it is not written.",
+    )
+    OUTPUT_PATH = (
+        "output_path",
+        "A generated file whose path would leave the output folder; it is not written.",
+    )
 
     @property
     def code(self) -> str:

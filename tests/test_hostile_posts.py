@@ -10,7 +10,9 @@ each build we assert that
   it: published, with a date no later than today) is listed exactly once in the
   all-news page and in both feeds, and nothing else is;
 * every warning starts with the path of the file it is about;
-* no marker reaches an HTML page, a feed or the search index unescaped.
+* no marker reaches an HTML page, a feed or the search index unescaped;
+* file names carry glob and quote characters (``[ ] * ? ' "`` and spaces): an
+  unpublished post's own word is in no output file, a published post's is on its page.
 
 Raw HTML in a post *body* is a Markdown feature and is kept on the post's own
 page (and its excerpt); it must still never reach the feeds, a page's ``<head>``
@@ -28,6 +30,7 @@ import os
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import feedparser
 import pytest
@@ -171,13 +174,22 @@ BREAKAGES = [
     ": no key\n",
 ]
 
+#: Characters Sphinx's exclude patterns read as globs, quotes, spaces.
+name_tails = st.one_of(st.just(""), st.text(alphabet="[]*?'\" ab!", max_size=6))
+
 posts = st.tuples(
     front_matters,
     bodies,
     st.sampled_from(["2025-01-02-", "", "1999-12-31-", "2025-02-30-", "2999-01-01-"]),
     st.sampled_from(BREAKAGES),
     st.sampled_from(["front matter", "front matter", "none", "bom", "crlf"]),
+    name_tails,
 )
+
+
+def own_word(number: int) -> str:
+    """A word only post ``number`` has, first in its body."""
+    return f"ownword{number}q"
 
 
 def render_post(front_matter: dict[str, Any], body: str, breakage: str | None, form: str) -> str:
@@ -208,13 +220,32 @@ def expected_published(srcdir: Path) -> set[str]:
 def feed_docnames(path: Path, base_url: str) -> list[str]:
     feed = feedparser.parse(path.read_bytes())
     assert not feed.bozo, (path.name, feed.bozo_exception)
-    return [entry.link.removeprefix(base_url).removesuffix(".html") for entry in feed.entries]
+    return [
+        unquote(entry.link.removeprefix(base_url).removesuffix(".html")) for entry in feed.entries
+    ]
 
 
 def listed_docnames(outdir: Path) -> list[str]:
     soup = BeautifulSoup((outdir / "news.html").read_text("utf-8"), "lxml")
     links = soup.select(".labnews-card .sd-card-title a")
-    return [link["href"].removesuffix(".html") for link in links]
+    return [unquote(link["href"]).removesuffix(".html") for link in links]
+
+
+def check_own_words(srcdir: Path, outdir: Path, names: dict[int, str]) -> None:
+    """An unpublished post's word is in no output file; a published post's is on its page."""
+    outputs = {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in outdir.rglob("*")
+        if path.is_file()
+    }
+    for number, name in names.items():
+        path = srcdir / "news" / name
+        metadata, _, _ = read_post(path.read_text("utf-8-sig"), filename=name)
+        word = own_word(number).encode()
+        if metadata.published:
+            assert word in outputs[f"news/{name[:-3]}.html"], name
+        else:
+            assert [where for where, data in outputs.items() if word in data] == [], name
 
 
 def check_no_unescaped_markers(outdir: Path) -> None:
@@ -257,9 +288,11 @@ def check_warnings_name_files(warnings: str, srcdir: Path) -> None:
 def test_hostile_posts_build_honestly(batch, tmp_path_factory) -> None:
     srcdir = tmp_path_factory.mktemp("hostile") / "src"
     shutil.copytree(ROOTS / "test-hostile", srcdir)
-    for number, (front_matter, body, prefix, breakage, form) in enumerate(batch):
-        text = render_post(front_matter, body, breakage, form)
-        (srcdir / "news" / f"{prefix}p{number}.md").write_text(text, "utf-8", newline="")
+    names = {}
+    for number, (front_matter, body, prefix, breakage, form, tail) in enumerate(batch):
+        text = render_post(front_matter, f"{own_word(number)}\n\n{body}", breakage, form)
+        names[number] = f"{prefix}p{number}{tail}.md"
+        (srcdir / "news" / names[number]).write_text(text, "utf-8", newline="")
     app = build(srcdir)
     app.cleanup()  # restore docutils' registries, or later builds warn about them
     outdir = Path(app.outdir)
@@ -274,6 +307,7 @@ def test_hostile_posts_build_honestly(batch, tmp_path_factory) -> None:
     warnings = warnings_of(app)
     check_warnings_name_files(warnings, srcdir)
     check_no_unescaped_markers(outdir)
+    check_own_words(srcdir, outdir, names)
 
     STATS["batches"] += 1
     STATS["posts"] += len(batch)
