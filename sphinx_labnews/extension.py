@@ -1,4 +1,17 @@
-"""Connects the pieces; each lives in the module named for its concern."""
+"""Connects the pieces; each lives in the module named for its concern.
+
+Two modes (``labnews_site_defaults``, read here in ``setup()``):
+
+* **plain** (the default): what an existing ablog site asks for and nothing else —
+  news posts (lab front matter, or ``labnews_post_pattern`` when set) and their
+  pages, the directives, unpublished posts left out, the ``labnews`` command. ablog's
+  URLs, feeds and templates, the theme's templates and settings stay the site's own;
+  no sitemap, link previews or 404 page are set up.
+* **news site** (``labnews_site_defaults = True``, what ``docs/`` and ``labnews
+  init`` use): on top of that, ablog's news-site defaults, our feeds and templates,
+  sphinx-sitemap, sphinxext-opengraph, sphinx-notfound-page and Read the Docs'
+  canonical URL.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +27,16 @@ from .ablog_adapter import (
     escape_archive_titles,
     replace_archive_generator,
     reset_blog,
+    wants_site_defaults,
 )
 from .about import setup_about
 from .byline import setup_byline
+from .compat.markdown import setup_markdown
 from .config import check_config, register_config_values
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
-from .post_parser import NewsPostParser
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
 from .site_urls import setup_site_urls
@@ -32,18 +46,24 @@ PACKAGE_DIR = Path(__file__).parent
 
 
 def add_package_paths(app: Sphinx, config: Config) -> None:
-    """Our templates come after the user's (they may override ours), before ablog's."""
-    config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
+    """Our templates come after the user's (they may override ours), before ablog's.
+
+    Only news sites get them: they replace ablog's ``page.html`` (Disqus, ablog's feed
+    link) and archive templates, which an existing ablog site keeps. The stylesheet
+    (directives, post header) is for every site.
+    """
+    if config.labnews_site_defaults:
+        config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
     config.html_static_path = [*config.html_static_path, str(PACKAGE_DIR / "static")]
 
 
 def setup_extension(app: Sphinx) -> None:
-    app.setup_extension("myst_parser")
+    site = wants_site_defaults(app.config)
+    setup_markdown(app)
     app.setup_extension("ablog")
     app.setup_extension("sphinx_design")
     register_config_values(app)
     setup_redirects(app)
-    app.add_source_parser(NewsPostParser, override=True)
     app.connect("config-inited", check_config, priority=400)
     # after ablog's own config-inited (priority 500), which lists its posts
     app.connect("config-inited", apply_site_defaults, priority=600)
@@ -51,8 +71,10 @@ def setup_extension(app: Sphinx) -> None:
     # 800): before that a fresh process finds no Markdown posts to exclude
     app.connect("config-inited", exclude_unpublished_posts, priority=810)
     app.connect("config-inited", add_package_paths, priority=620)
-    app.connect("html-collect-pages", write_feeds, priority=600)
-    app.connect("html-page-context", add_feed_links)
+    if site:
+        # ablog writes the feeds of a plain site, as its blog_feed_* settings say
+        app.connect("html-collect-pages", write_feeds, priority=600)
+        app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_card_renderer)
     app.connect("html-page-context", escape_archive_titles)
     app.add_css_file("labnews.css")
@@ -72,7 +94,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_centered_image(app)
     setup_news_cards(app)
     setup_byline(app)
-    setup_social(app)
-    setup_site_urls(app)
+    if site:
+        setup_social(app)
+        setup_site_urls(app)
     setup_about(app)
     setup_garbage_collection(app)

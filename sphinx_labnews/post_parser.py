@@ -33,6 +33,7 @@ from sphinx.util.matching import Matcher
 from .about import OWN_MYST_CONFIG, about_sections, wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, read_post
+from .post_detection import parser_claims
 from .raw_html import RAW_IMAGE_ADVICE, raw_images_in_tokens
 from .site_paths import UnsafePathError, is_external, resolve_site_path
 from .warnings_ import LabnewsWarnings, warn
@@ -66,7 +67,7 @@ class NewsPostParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
-        if not is_post(env.docname, env.config.labnews_post_pattern):
+        if not parser_claims(env, inputstring):  # sphinx_labnews.post_detection
             super().parse(inputstring, document)
             return
         metadata, front_matter, problems = read_post(

@@ -26,7 +26,7 @@ from sphinx.util import logging
 
 from . import __version__
 from .frontmatter import is_published
-from .post_parser import is_post
+from .post_detection import candidate_globs, is_news_post_file
 from .warnings_ import LabnewsWarnings, warn
 
 LOGGER = logging.getLogger("sphinx_labnews")
@@ -41,11 +41,11 @@ def find_posts(srcdir: Path, config: Config) -> list[tuple[str, Path]]:
     """``(docname, path)`` of every news post source, in a stable order."""
     suffixes = [s for s in config.source_suffix if s in (".md", ".markdown", ".myst")]
     found: list[tuple[str, Path]] = []
-    for pattern in config.labnews_post_pattern:
+    for pattern in candidate_globs(config):
         for suffix in suffixes:
             for path in sorted(srcdir.glob(pattern + suffix)):
                 docname = path.relative_to(srcdir).with_suffix("").as_posix()
-                if path.is_file() and is_post(docname, config.labnews_post_pattern):
+                if path.is_file() and is_news_post_file(srcdir, docname, path, config):
                     found.append((docname, path))
     return sorted(set(found))
 

@@ -48,6 +48,12 @@ class LabnewsWarnings(Enum):
         "An unknown About block key, a block used twice in a post, or an unreadable block file.",
     )
     CONFIG = ("config", "An invalid ``labnews_*`` configuration value.")
+    POST_CLAIM = (
+        "post_claim",
+        "A document that both ablog (``blogpost`` front matter, ``blog_post_pattern``) and "
+        "sphinx-labnews (lab front matter, ``labnews_post_pattern``) would make a post; it "
+        "stays an ablog post.",
+    )
 
     @property
     def code(self) -> str:

@@ -1,0 +1,1 @@
+"""Workarounds for other packages (placeholder: the index is written below)."""
