@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.errors import ExtensionError
 
 from . import incremental
 from .ablog_adapter import (
@@ -39,8 +40,6 @@ from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
-from .site_urls import setup_site_urls
-from .social import setup_social
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -55,6 +54,22 @@ def add_package_paths(app: Sphinx, config: Config) -> None:
     if config.labnews_site_defaults:
         config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
     config.html_static_path = [*config.html_static_path, str(PACKAGE_DIR / "static")]
+
+
+def setup_news_site_extensions(app: Sphinx) -> None:
+    """Sitemap, link previews and the 404 page: the ``site`` extra, for news sites only."""
+    try:
+        from .site_urls import setup_site_urls
+        from .social import setup_social
+
+        setup_social(app)
+        setup_site_urls(app)
+    except (ImportError, ExtensionError) as error:
+        raise ExtensionError(
+            "labnews_site_defaults = True sets up sphinx-sitemap, sphinxext-opengraph and "
+            "sphinx-notfound-page: install them with pip install 'sphinx-labnews[site]' "
+            f"({error})"
+        ) from error
 
 
 def setup_extension(app: Sphinx) -> None:
@@ -95,7 +110,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_news_cards(app)
     setup_byline(app)
     if site:
-        setup_social(app)
-        setup_site_urls(app)
+        setup_news_site_extensions(app)
     setup_about(app)
     setup_garbage_collection(app)

@@ -536,24 +536,24 @@ def convert_about(
 
     kept: list[str] = []
     all_dropped = True
-    for index, (start, heading) in enumerate(trailing):
+    for index, (start, title) in enumerate(trailing):
         end = trailing[index + 1][0] if index + 1 < len(trailing) else len(body)
         section = body[start:end].strip("\n")
         text = section.split("\n", 1)[1] if "\n" in section else ""
         line = line_at(body, start, first_line)
-        same_heading = [b for b in blocks if _same(b.heading, heading)]
-        match = next((b for b in same_heading if _same(b.text, text)), None)
-        if match is not None and match.key in defaults:
+        same_heading = [b for b in blocks if _same(b.heading, title)]
+        known = next((b for b in same_heading if _same(b.text, text)), None)
+        if known is not None and known.key in defaults:
             continue
         all_dropped = False
-        if match is not None:
-            kept.append(f"```{{about}} {match.key}\n```")
+        if known is not None:
+            kept.append(f"```{{about}} {known.key}\n```")
         elif same_heading:
             keys = ", ".join(b.key for b in same_heading)
             notes.append(
                 Note(
                     WARNING,
-                    f"section {heading!r} differs from About block {keys}; kept as written",
+                    f"section {title!r} differs from About block {keys}; kept as written",
                     line,
                 )
             )
@@ -562,7 +562,7 @@ def convert_about(
             notes.append(
                 Note(
                     WARNING,
-                    f"section {heading!r} matches no registered About block; kept as written",
+                    f"section {title!r} matches no registered About block; kept as written",
                     line,
                 )
             )

@@ -18,7 +18,9 @@ LOGGER = logging.getLogger("sphinx_labnews")
 class LabnewsWarnings(Enum):
     """The warning subtypes the extension emits, each with what it means."""
 
-    def __new__(cls, subtype: str, description: str) -> LabnewsWarnings:
+    description: str
+
+    def __new__(cls, subtype: str, description: str = "") -> LabnewsWarnings:
         member = object.__new__(cls)
         member._value_ = subtype
         member.description = description

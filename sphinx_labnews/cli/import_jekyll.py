@@ -173,8 +173,8 @@ def import_jekyll(
     about_blocks, about_problems = settings.read_about_blocks()
     site_notes.extend(about_problems)
     site_permalink = read_site_permalink(site_root, site_notes)
-    for note in site_notes:
-        print(f"warning: {note}", file=out)
+    for site_note in site_notes:
+        print(f"warning: {site_note}", file=out)
 
     sources = sorted(
         path for path in posts_dir.rglob("*") if path.suffix in POST_SUFFIXES and path.is_file()
