@@ -161,6 +161,13 @@ def parser_claims(env: Any, text: str) -> bool:
     return decision.owner is Owner.NEWS
 
 
+def _is_excluded(relative: str, exclude_patterns: Sequence[str]) -> bool:
+    """Whether ``exclude_patterns`` excludes the file or one of its folders (``_build``)."""
+    matcher = _matcher(tuple(exclude_patterns))
+    parts = relative.split("/")
+    return any(matcher("/".join(parts[:end])) for end in range(1, len(parts) + 1))
+
+
 def candidate_globs(config: Any) -> list[str]:
     """Globs (without suffix) of the files that may be news posts: every file without a pattern."""
     patterns = news_post_patterns(config)
@@ -172,8 +179,7 @@ def is_news_post_file(srcdir: Path, docname: str, path: Path, config: Any) -> bo
 
     Files in ``exclude_patterns`` are not looked at: Sphinx never reads them either.
     """
-    relative = path.relative_to(srcdir).as_posix()
-    if _matcher(tuple(config.exclude_patterns))(relative):
+    if _is_excluded(path.relative_to(srcdir).as_posix(), config.exclude_patterns):
         return False
     patterns = news_post_patterns(config)
     if patterns is not None and not matches(docname, patterns):

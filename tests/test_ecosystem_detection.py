@@ -56,3 +56,25 @@ def test_front_matter_is_parsed_only_when_it_can_change_the_answer() -> None:
     assert front_matter_for_decision(text, None)["last_updated"] == "2025/01/01"
     assert front_matter_for_decision("---\nblogpost: true\n---\n", ["news/*"]) == {"blogpost": True}
     assert front_matter_for_decision("# No front matter\n", None) is None
+
+
+def test_files_in_excluded_folders_are_not_looked_at(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    from sphinx_labnews.post_detection import is_news_post_file
+
+    post = tmp_path / "_build" / "copy" / "lab.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\nlast_updated: 2025/01/01\n---\n", "utf-8")
+    config = SimpleNamespace(
+        labnews_site_defaults=False,
+        labnews_post_pattern=["news/*"],
+        exclude_patterns=["_build"],
+        source_encoding="utf-8",
+        matched_blog_posts=[],
+        _raw_config={},
+        overrides={},
+    )
+    assert not is_news_post_file(tmp_path, "_build/copy/lab", post, config)
+    config.exclude_patterns = []
+    assert is_news_post_file(tmp_path, "_build/copy/lab", post, config)

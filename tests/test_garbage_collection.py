@@ -8,7 +8,6 @@ import weakref
 import pytest
 from helpers import build_copy
 
-
 #: More objects than an interpreter keeps frozen by itself (Python 3.12 starts with a few
 #: hundred in the permanent generation, and they come back after ``gc.unfreeze()``),
 #: far fewer than a finished build of even the minimal site (about 85 000).
