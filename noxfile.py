@@ -69,8 +69,13 @@ def matrix(session: nox.Session, sphinx: str) -> None:
 
     ``nox -s matrix`` runs every cell, ``nox -s "matrix-3.12(sphinx='9')"`` one.
     """
+    args = list(session.posargs or ["-q"])
     if sphinx == "8.1":
         session.install("-e", ".[site,test]", *LOWEST)
+        # the lab's own site (docs/) uses pydata-sphinx-theme >= 0.22 (its
+        # templates_skip_empty_check), which needs Sphinx >= 8.2: the tests that build
+        # docs/ run in the Sphinx 9 cells
+        args += ["--ignore=tests/test_docs_site.py", "--ignore=tests/test_browser.py"]
     else:
         session.install("-e", ".[site,test]", "sphinx>=9,<10")
     session.run(
@@ -79,7 +84,7 @@ def matrix(session: nox.Session, sphinx: str) -> None:
         "import sphinx, myst_parser, ablog; print(sphinx.__version__, "
         "myst_parser.__version__, ablog.__version__)",
     )
-    session.run("pytest", "-p", "no:cacheprovider", *(session.posargs or ["-q"]))
+    session.run("pytest", "-p", "no:cacheprovider", *args)
 
 
 @nox.session
