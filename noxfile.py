@@ -27,7 +27,7 @@ LOWEST = [
     "sphinx-design==0.6.1",
     "feedgen==1.0.0",
     "PyYAML==6.0.2",
-    "python-dateutil==2.8.2",
+    "python-dateutil==2.9.0.post0",
     "sphinxext-rediraffe==0.2.7",
     "pydata-sphinx-theme==0.16.0",
     "sphinx-sitemap==2.9.0",
