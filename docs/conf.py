@@ -5,6 +5,7 @@ author = "Smart Lab, HKUST"
 copyright = "2025, Smart Lab, HKUST"
 
 extensions = ["sphinx_labnews"]
+labnews_site_defaults = True
 
 # Read the Docs sets READTHEDOCS_CANONICAL_URL for each version; sphinx-labnews
 # prefers it over this value for feeds and canonical links.

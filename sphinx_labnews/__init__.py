@@ -8,6 +8,11 @@ from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 
+#: Bump when what the extension keeps in the environment changes shape (the post
+#: records, the incremental state): Sphinx then re-reads every document instead of
+#: unpickling an environment this version cannot use.
+ENV_VERSION = 1
+
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Wire the extension: ``extensions = ["sphinx_labnews"]`` is all a site needs."""
@@ -16,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_extension(app)
     return {
         "version": __version__,
+        "env_version": ENV_VERSION,
         # per-document state lives in the env and is merged after a parallel
         # read (sphinx_labnews.incremental.merge_info), ablog's posts included
         "parallel_read_safe": True,

@@ -1,11 +1,13 @@
-"""Everything we adapt in ablog and pydata-sphinx-theme, in one place.
+"""What we adapt in ablog and pydata-sphinx-theme (all workarounds are listed in
+:mod:`sphinx_labnews.compat`).
 
 * ablog's defaults are a personal blog's; a news site wants posts under
-  ``news/``, archives at ``news/…`` and our feeds. We set them only where
-  ``conf.py`` is silent.
-* ablog's ``CheckFrontMatter`` builds a second post node for any document in
-  ``blog_post_pattern``; our parser already built one for news posts, so they are
-  taken out of ablog's list.
+  ``news/``, archives at ``news/…`` and our feeds. With ``labnews_site_defaults =
+  True`` we set them where ``conf.py`` is silent; without it ablog's settings are
+  left alone, so adding the extension to an existing ablog site keeps its URLs.
+* ablog's own posts (``blogpost`` front matter, ``blog_post_pattern``) are never
+  news posts (:mod:`sphinx_labnews.post_detection`), so ablog's ``CheckFrontMatter``
+  and our parser never both build a post node for one document.
 * ablog declares itself not parallel-read safe because its posts live in
   ``env.ablog_posts`` without a merge step and in the class-level ``Blog._dict``.
   :mod:`sphinx_labnews.incremental` merges ``env.ablog_posts`` and ``Blog`` is
@@ -31,7 +33,6 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .incremental import skip_unchanged_pages
-from .post_parser import is_post
 
 #: ablog (and MyST) options a news site wants, unless ``conf.py`` sets them.
 SITE_DEFAULTS: dict[str, Any] = {
@@ -49,18 +50,53 @@ SITE_DEFAULTS: dict[str, Any] = {
 
 
 def provided_by_user(config: Config, name: str) -> bool:
-    """Whether ``conf.py`` or ``-D`` set ``name``."""
+    """Whether ``conf.py`` or ``-D`` set ``name``.
+
+    Sphinx private API (``Config._raw_config``): Sphinx has no public way to tell a
+    default from a value the user gave. Remove when it has one.
+    """
     return name in config._raw_config or name in config.overrides
 
 
+def _truthy(value: Any) -> bool:
+    """A ``-D`` value is a string: ``-D labnews_site_defaults=0`` means off, as Sphinx reads it."""
+    if isinstance(value, str):
+        return value.strip().lower() not in {"", "0", "false", "no", "off"}
+    return bool(value)
+
+
+def wants_site_defaults(config: Config) -> bool:
+    """Whether the site asked for the news-site defaults (``labnews_site_defaults``).
+
+    Read in ``setup()``, before the value is registered, because the extensions a news
+    site needs (sitemap, link previews, 404 page) can only be set up there; ``-D`` wins
+    over ``conf.py`` as it does for any value.
+    """
+    name = "labnews_site_defaults"
+    if name in config.overrides:
+        return _truthy(config.overrides[name])
+    return _truthy(config._raw_config.get(name, False))
+
+
+def base_url_from_environment(config: Config) -> str | None:
+    """The base URL to use instead of ``conf.py``'s: Read the Docs' canonical URL, unless
+    ``-D html_baseurl=…`` was given (the command line wins over the environment, which
+    wins over ``conf.py``)."""
+    if "html_baseurl" in config.overrides:
+        return None
+    return os.environ.get("READTHEDOCS_CANONICAL_URL") or None
+
+
 def apply_site_defaults(app: Sphinx, config: Config) -> None:
-    """Fill in the news-site defaults and the canonical URL.
+    """Fill in the news-site defaults and the canonical URL (``labnews_site_defaults``).
 
     ``READTHEDOCS_CANONICAL_URL`` (set by Read the Docs for each version) wins over
     ``html_baseurl`` from ``conf.py``, so feeds and canonical links point at the
-    version being built.
+    version being built; ``-D html_baseurl=…`` wins over both.
     """
-    canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
+    if not config.labnews_site_defaults:
+        return
+    canonical = base_url_from_environment(config)
     if canonical:
         config.html_baseurl = canonical
     for name, value in SITE_DEFAULTS.items():
@@ -70,11 +106,6 @@ def apply_site_defaults(app: Sphinx, config: Config) -> None:
         config.blog_title = config.project
     if canonical or not provided_by_user(config, "blog_baseurl"):
         config.blog_baseurl = config.html_baseurl
-    config.matched_blog_posts = [
-        docname
-        for docname in getattr(config, "matched_blog_posts", [])
-        if not is_post(docname, config.labnews_post_pattern)
-    ]
 
 
 def reset_blog(app: Sphinx) -> None:

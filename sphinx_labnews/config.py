@@ -261,6 +261,17 @@ class LabnewsConfig:
         (str,),
         rebuild="",
     )
+    site_defaults: bool = option(
+        False,
+        instance_of(bool),
+        "Give the site the news-site defaults: posts in ``news/`` (``labnews_post_pattern``), "
+        "ablog's archives at ``news/…`` with this extension's feeds, post cards and page "
+        "templates, Font Awesome, the lab's MyST syntax, the sitemap, link previews and the "
+        "404 page, and ``READTHEDOCS_CANONICAL_URL`` as the base URL. Off, the extension "
+        "changes nothing an existing ablog site set up: see the guide's *Existing ablog "
+        "sites*. Read when the extension is set up, from ``conf.py`` or ``-D``.",
+        (bool,),
+    )
 
 
 FIELDS: tuple[dc.Field, ...] = dc.fields(LabnewsConfig)

@@ -1,4 +1,17 @@
-"""Connects the pieces; each lives in the module named for its concern."""
+"""Connects the pieces; each lives in the module named for its concern.
+
+Two modes (``labnews_site_defaults``, read here in ``setup()``):
+
+* **plain** (the default): what an existing ablog site asks for and nothing else —
+  news posts (lab front matter, or ``labnews_post_pattern`` when set) and their
+  pages, the directives, unpublished posts left out, the ``labnews`` command. ablog's
+  URLs, feeds and templates, the theme's templates and settings stay the site's own;
+  no sitemap, link previews or 404 page are set up.
+* **news site** (``labnews_site_defaults = True``, what ``docs/`` and ``labnews
+  init`` use): on top of that, ablog's news-site defaults, our feeds and templates,
+  sphinx-sitemap, sphinxext-opengraph, sphinx-notfound-page and Read the Docs'
+  canonical URL.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +19,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.errors import ExtensionError
 
 from . import incremental
 from .ablog_adapter import (
@@ -14,11 +28,13 @@ from .ablog_adapter import (
     escape_archive_titles,
     replace_archive_generator,
     reset_blog,
+    wants_site_defaults,
 )
 from .about import setup_about
 from .build_marker import setup_build_marker
 from .byline import setup_byline
 from .cms import setup_cms
+from .compat.markdown import setup_markdown
 from .config import check_config, register_config_values
 from .dates import name_postlist_dates_in_site_language
 from .directives import setup_centered_image, setup_news_cards
@@ -26,29 +42,48 @@ from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
 from .output_cleanup import setup_output_cleanup
-from .post_parser import NewsPostParser
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
-from .site_urls import setup_site_urls
-from .social import setup_social
 
 PACKAGE_DIR = Path(__file__).parent
 
 
 def add_package_paths(app: Sphinx, config: Config) -> None:
-    """Our templates come after the user's (they may override ours), before ablog's."""
-    config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
+    """Our templates come after the user's (they may override ours), before ablog's.
+
+    Only news sites get them: they replace ablog's ``page.html`` (Disqus, ablog's feed
+    link) and archive templates, which an existing ablog site keeps. The stylesheet
+    (directives, post header) is for every site.
+    """
+    if config.labnews_site_defaults:
+        config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
     config.html_static_path = [*config.html_static_path, str(PACKAGE_DIR / "static")]
 
 
+def setup_news_site_extensions(app: Sphinx) -> None:
+    """Sitemap, link previews and the 404 page: the ``site`` extra, for news sites only."""
+    try:
+        from .site_urls import setup_site_urls
+        from .social import setup_social
+
+        setup_social(app)
+        setup_site_urls(app)
+    except (ImportError, ExtensionError) as error:
+        raise ExtensionError(
+            "labnews_site_defaults = True sets up sphinx-sitemap, sphinxext-opengraph and "
+            "sphinx-notfound-page: install them with pip install 'sphinx-labnews[site]' "
+            f"({error})"
+        ) from error
+
+
 def setup_extension(app: Sphinx) -> None:
-    app.setup_extension("myst_parser")
+    site = wants_site_defaults(app.config)
+    setup_markdown(app)
     app.setup_extension("ablog")
     app.setup_extension("sphinx_design")
     register_config_values(app)
     setup_redirects(app)
-    app.add_source_parser(NewsPostParser, override=True)
     app.connect("config-inited", check_config, priority=400)
     # after ablog's own config-inited (priority 500), which lists its posts
     app.connect("config-inited", apply_site_defaults, priority=600)
@@ -56,8 +91,10 @@ def setup_extension(app: Sphinx) -> None:
     # 800): before that a fresh process finds no Markdown posts to exclude
     app.connect("config-inited", exclude_unpublished_posts, priority=810)
     app.connect("config-inited", add_package_paths, priority=620)
-    app.connect("html-collect-pages", write_feeds, priority=600)
-    app.connect("html-page-context", add_feed_links)
+    if site:
+        # ablog writes the feeds of a plain site, as its blog_feed_* settings say
+        app.connect("html-collect-pages", write_feeds, priority=600)
+        app.connect("html-page-context", add_feed_links)
     app.connect("html-page-context", add_card_renderer)
     app.connect("html-page-context", escape_archive_titles)
     app.add_css_file("labnews.css")
@@ -78,8 +115,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_centered_image(app)
     setup_news_cards(app)
     setup_byline(app)
-    setup_social(app)
-    setup_site_urls(app)
+    if site:
+        setup_news_site_extensions(app)
     setup_about(app)
     setup_garbage_collection(app)
     setup_post_security(app)

@@ -68,7 +68,7 @@ def entry_content(app: Sphinx, post: Post) -> tuple[str, tuple[str, int, str] | 
     parts, enclosure = [], None
     cover = post_cover(post)
     url = image_url(app, cover["uri"]) if cover is not None else None
-    if url:
+    if cover is not None and url:
         alt = html.escape(cover.get("alt", ""))
         parts.append(f'<img src="{html.escape(url)}" alt="{alt}" />')
         source = Path(app.srcdir) / cover["uri"]

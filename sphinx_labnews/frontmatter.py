@@ -415,7 +415,8 @@ def date_from_filename(filename: str) -> dt.datetime | None:
     if not match:
         return None
     try:
-        return dt.datetime(*(int(part) for part in match.groups()))
+        year, month, day = (int(part) for part in match.groups())
+        return dt.datetime(year, month, day)
     except ValueError:
         return None
 

@@ -170,7 +170,7 @@ def rewrite_dependent_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = blog_state(env)
     old = getattr(env, "labnews_blog_state", None)
     env.labnews_blog_state = new
-    listing_docs = getattr(env, "labnews_listing_docs", set())
+    listing_docs: set[str] = getattr(env, "labnews_listing_docs", set())
     return sorted(pages_to_rewrite(old, new, listing_docs) & env.found_docs)
 
 

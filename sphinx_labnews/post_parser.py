@@ -14,7 +14,6 @@ Other Markdown documents are parsed by MyST unchanged.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -28,12 +27,13 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
-from sphinx.util.matching import Matcher
 
 from .about import OWN_MYST_CONFIG, about_sections, shows_about_heading, wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, echo, read_post
+from .post_detection import parser_claims
 from .post_security import (
+    NEWS_POST_FLAG,
     Refused,
     check_include,
     post_parser_config,
@@ -60,19 +60,6 @@ MAX_INLINE_DEPTH = 50
 MAX_TABLE_CELLS = 5000
 
 
-def is_post(docname: str, patterns: Sequence[str]) -> bool:
-    """Whether ``docname`` is a news post (under ``news/`` by default; ``index`` never is)."""
-    if PurePosixPath(docname).name == "index":
-        return False
-    return _matcher(tuple(patterns))(docname)
-
-
-@functools.lru_cache(maxsize=8)
-def _matcher(patterns: tuple[str, ...]) -> Matcher:
-    """Compiled once per pattern list: ``is_post`` runs for every post on every build."""
-    return Matcher(list(patterns))
-
-
 def _is_folder(path: str) -> bool:
     try:
         return Path(path).is_dir()
@@ -85,9 +72,11 @@ class NewsPostParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
-        if not is_post(env.docname, env.config.labnews_post_pattern):
+        if not parser_claims(env, inputstring):  # sphinx_labnews.post_detection
             super().parse(inputstring, document)
             return
+        # for the rest of this document's reading: post_security holds it to the post contract
+        env.temp_data[NEWS_POST_FLAG] = True
         metadata, front_matter, problems = read_post(
             inputstring, filename=env.doc2path(env.docname).name
         )

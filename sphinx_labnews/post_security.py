@@ -2,7 +2,7 @@
 
 Posts come from many hands (pull requests, preview builds, a web editor), so unless
 ``labnews_trusted_posts`` is set, the documents that are news posts
-(:func:`~sphinx_labnews.post_parser.is_post`) are held to a narrower contract than
+(as :mod:`sphinx_labnews.post_detection` decides) are held to a narrower contract than
 the site's own pages:
 
 * their front matter cannot reconfigure MyST (:func:`restrict_file_level`), and
@@ -59,14 +59,16 @@ _DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpeg|jpg|webp|avif|bmp);", re.I
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 
 
-def untrusted_post(env: BuildEnvironment, docname: str | None = None) -> bool:
-    """Whether the document being read is a news post held to the post contract."""
-    from .post_parser import is_post  # post_parser imports this module
+#: ``env.temp_data`` key the news parser sets while it reads a document it claimed as a
+#: news post (:mod:`sphinx_labnews.post_detection` decides); Sphinx clears it per document.
+NEWS_POST_FLAG = "labnews_news_post"
 
+
+def untrusted_post(env: BuildEnvironment) -> bool:
+    """Whether the document being read is a news post held to the post contract."""
     if env.config.labnews_trusted_posts:
         return False
-    docname = docname if docname is not None else env.docname
-    return bool(docname) and is_post(docname, env.config.labnews_post_pattern)
+    return bool(env.temp_data.get(NEWS_POST_FLAG))
 
 
 def inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
@@ -327,7 +329,7 @@ def confine_post_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """
     env = app.env
     docname = env.docname
-    if not untrusted_post(env, docname):
+    if not untrusted_post(env):
         return
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")

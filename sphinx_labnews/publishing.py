@@ -42,7 +42,7 @@ from sphinx.util import logging
 from . import __version__
 from .config import FEED_FORMATS
 from .frontmatter import echo, read_post
-from .post_parser import is_post
+from .post_detection import excluded, is_news_post_file, matches, news_post_patterns
 from .warnings_ import LabnewsWarnings, warn
 
 LOGGER = logging.getLogger("sphinx_labnews")
@@ -54,35 +54,54 @@ PUBLISHED, UNPUBLISHED = "published", "unpublished"
 
 
 def find_posts(srcdir: Path, config: Config) -> list[tuple[str, Path]]:
-    """``(docname, path)`` of every news post source, in a stable order."""
+    """``(docname, path)`` of every news post source, in a stable order.
+
+    With a post pattern in force, the files it matches; without one (an existing
+    ablog site), every Markdown file whose front matter makes it a news post
+    (:mod:`sphinx_labnews.post_detection`). Either way ablog's own posts are left to it.
+    """
     suffixes = [s for s in config.source_suffix if s in (".md", ".markdown", ".myst")]
-    return post_files(srcdir, config.labnews_post_pattern, suffixes)
+    patterns = news_post_patterns(config)
+    candidates = post_files(
+        srcdir, patterns if patterns is not None else ["**"], suffixes, config.exclude_patterns
+    )
+    return [
+        (docname, path)
+        for docname, path in candidates
+        if is_news_post_file(srcdir, docname, path, config)
+    ]
 
 
 def post_files(
-    srcdir: Path, patterns: Sequence[str], suffixes: Iterable[str]
+    srcdir: Path,
+    patterns: Sequence[str],
+    suffixes: Iterable[str],
+    exclude_patterns: Sequence[str] = (),
 ) -> list[tuple[str, Path]]:
     """``(docname, path)`` of every file with one of ``suffixes`` that is a post.
 
     Every file under the literal folder of each pattern (``news`` for ``news/**``) is
-    tested with :func:`~sphinx_labnews.post_parser.is_post`, Sphinx's own matcher, so
+    tested with :func:`~sphinx_labnews.post_detection.matches`, Sphinx's own matcher, so
     this list and the parser agree on what a post is, however deep it is kept. Links
-    to folders are followed, as Sphinx follows them when it looks for documents.
+    to folders are followed, as Sphinx follows them when it looks for documents;
+    folders ``exclude_patterns`` names (``_build``) are not entered, as Sphinx does not.
     """
     suffixes = tuple(suffixes)
     found: set[tuple[str, Path]] = set()
     for folder in sorted({_literal_folder(p) for p in patterns}):
         for root, dirs, files in os.walk(srcdir / folder, followlinks=True):
-            dirs.sort()
             relative_root = Path(root).relative_to(srcdir).as_posix()
             prefix = "" if relative_root == "." else relative_root + "/"
+            dirs[:] = sorted(
+                name for name in dirs if not excluded(prefix + name, exclude_patterns)
+            )
             for name in files:
                 suffix = next((s for s in suffixes if name.endswith(s)), None)
                 if suffix is None:
                     continue
                 docname = _nfc(prefix + name[: -len(suffix)])
                 path = os.path.join(root, name)
-                if is_post(docname, patterns) and os.path.isfile(path):
+                if matches(docname, patterns) and os.path.isfile(path):
                     found.add((docname, Path(path)))
     return sorted(found)
 

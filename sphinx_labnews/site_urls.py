@@ -14,17 +14,35 @@ them:
 * ``notfound_urls_prefix``: the base URL's path. The 404 page is served for any
   missing URL, at any depth, so its links to CSS, images and pages must be
   absolute; with the wrong prefix it renders unstyled.
+
+Only news sites (``labnews_site_defaults = True``) set these extensions up. Without a
+base URL a news site gets one ``labnews.config`` warning saying how to set it, no
+``sitemap.xml`` (sphinx-sitemap would warn in its own words, and ``-W`` would fail on
+a third-party message) and no relative ``og:url`` (sphinxext-opengraph writes the
+page's relative path when it has no site URL; a link preview needs an absolute one).
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
 from urllib.parse import urlsplit
 
+import sphinx_sitemap
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .ablog_adapter import provided_by_user
 from .sitemap import setup_sitemap
+from .warnings_ import LabnewsWarnings, warn
+
+#: The fix the missing-base-URL warning proposes.
+BASE_URL_ADVICE = (
+    "html_baseurl is not set: feeds, the sitemap, canonical links and link previews need "
+    'the site\'s absolute URL. Set html_baseurl = "https://your-lab.example.org/" in '
+    "conf.py (Read the Docs sets READTHEDOCS_CANONICAL_URL, used instead); until then no "
+    "sitemap.xml is written"
+)
 
 #: Pages that are not content: nobody should land on them from a search engine.
 SITEMAP_EXCLUDES = ("404.html", "search.html", "genindex.html", "news/drafts.html")
@@ -46,7 +64,41 @@ def apply_url_defaults(app: Sphinx, config: Config) -> None:
         config.notfound_urls_prefix = url_prefix(config.html_baseurl)
 
 
+def require_base_url(app: Sphinx, config: Config) -> None:
+    """``config-inited``, after the canonical URL is settled: no base URL, one warning.
+
+    sphinx-sitemap's writer is disconnected (Sphinx private API ``app.events.listeners``,
+    as in :func:`sphinx_labnews.ablog_adapter.replace_archive_generator`; remove when
+    sphinx-sitemap skips the sitemap quietly, or by a setting, without ``html_baseurl``).
+    """
+    if config.html_baseurl:
+        return
+    warn(BASE_URL_ADVICE, LabnewsWarnings.CONFIG)
+    for listener in list(app.events.listeners["build-finished"]):
+        if listener.handler is sphinx_sitemap.create_sitemap:
+            app.disconnect(listener.id)
+
+
+_RELATIVE_OG_URL = re.compile(
+    r'<meta property="og:url" content="(?![a-z][a-z0-9+.-]*:)[^"]*" ?/?>\n?'
+)
+
+
+def drop_relative_og_url(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``, after sphinxext-opengraph: a relative ``og:url`` is no URL.
+
+    Remove when sphinxext-opengraph leaves ``og:url`` out without a site URL.
+    """
+    if not app.config.html_baseurl and "metatags" in context:
+        context["metatags"] = _RELATIVE_OG_URL.sub("", context["metatags"])
+
+
 def setup_site_urls(app: Sphinx) -> None:
     setup_sitemap(app)
     app.setup_extension("notfound.extension")
     app.connect("config-inited", apply_url_defaults, priority=630)
+    app.connect("config-inited", require_base_url, priority=640)
+    # sphinxext-opengraph writes its tags at priority 500, social.py re-escapes at 550
+    app.connect("html-page-context", drop_relative_og_url, priority=560)

@@ -49,7 +49,12 @@ def output_of(outdir: Path, link: str) -> Path:
 def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``, before sphinx-sitemap: queue every page the site holds."""
     links = getattr(app, "sitemap_links", None)
-    if exception is not None or links is None or app.builder.format != "html":
+    if (
+        exception is not None
+        or links is None
+        or app.builder.format != "html"
+        or not app.config.html_baseurl  # no sitemap without a base URL (site_urls)
+    ):
         return
     written = drain(links)
     record = Path(app.doctreedir) / SITEMAP_RECORD

@@ -78,7 +78,7 @@ def add_post_preview(
         fields["og:description"] = description
     cover = post_cover(post)
     url = image_url(app, cover["uri"]) if cover is not None else None
-    if url:
+    if cover is not None and url:
         fields["og:image"] = url
         fields["og:image:alt"] = cover.get("alt") or post.title
         context["metatags"] = (

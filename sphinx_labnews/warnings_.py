@@ -18,7 +18,9 @@ LOGGER = logging.getLogger("sphinx_labnews")
 class LabnewsWarnings(Enum):
     """The warning subtypes the extension emits, each with what it means."""
 
-    def __new__(cls, subtype: str, description: str) -> LabnewsWarnings:
+    description: str
+
+    def __new__(cls, subtype: str, description: str = "") -> LabnewsWarnings:
         member = object.__new__(cls)
         member._value_ = subtype
         member.description = description
@@ -73,6 +75,12 @@ class LabnewsWarnings(Enum):
     OUTPUT_PATH = (
         "output_path",
         "A generated file whose path would leave the output folder; it is not written.",
+    )
+    POST_CLAIM = (
+        "post_claim",
+        "A document that both ablog (``blogpost`` front matter, ``blog_post_pattern``) and "
+        "sphinx-labnews (lab front matter, ``labnews_post_pattern``) would make a post; it "
+        "stays an ablog post.",
     )
 
     @property

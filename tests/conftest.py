@@ -32,3 +32,21 @@ def news_cards_site(tmp_path_factory: pytest.TempPathFactory):
     from helpers import build_copy
 
     return build_copy("news-cards", tmp_path_factory)
+
+
+#: Test modules that are slow as a whole: many builds or generated sites.
+SLOW_MODULES = frozenset({"test_reproducible", "test_hostile_posts", "test_nasty_posts"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark property-based (Hypothesis) and reproducibility tests ``slow``.
+
+    ``pytest -m "not slow"`` then runs the rest in a fraction of the time.
+    """
+    for item in items:
+        module = getattr(item, "module", None)
+        function = getattr(item, "obj", None)
+        if (module is not None and module.__name__ in SLOW_MODULES) or getattr(
+            function, "is_hypothesis_test", False
+        ):
+            item.add_marker(pytest.mark.slow)

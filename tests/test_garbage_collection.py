@@ -8,6 +8,11 @@ import weakref
 import pytest
 from helpers import build_copy
 
+#: More objects than an interpreter keeps frozen by itself (Python 3.12 starts with a few
+#: hundred in the permanent generation, and they come back after ``gc.unfreeze()``),
+#: far fewer than a finished build of even the minimal site (about 85 000).
+FROZEN_HEAP = 10_000
+
 
 @pytest.fixture(autouse=True)
 def unfrozen():
@@ -20,7 +25,7 @@ def test_a_finished_build_leaves_the_heap_frozen(tmp_path_factory) -> None:
     app = build_copy("minimal", tmp_path_factory)
     assert app.statuscode == 0
     # the environment is among the frozen objects: the exit sweep skips it
-    assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() > FROZEN_HEAP
     env = weakref.ref(app.env)
     del app
     gc.collect()
@@ -35,7 +40,7 @@ def test_the_next_build_lets_the_last_ones_heap_go(tmp_path_factory) -> None:
     gc.collect()
     # unfrozen when the second build started, then collected
     assert first_env() is None
-    assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() > FROZEN_HEAP
     assert second.statuscode == 0
 
 
@@ -44,4 +49,5 @@ def test_freezing_can_be_turned_off(tmp_path_factory) -> None:
         "minimal", tmp_path_factory, confoverrides={"labnews_freeze_gc_after_build": False}
     )
     assert app.statuscode == 0
-    assert gc.get_freeze_count() == 0
+    # not 0: Python 3.12 keeps a few hundred objects frozen of its own
+    assert gc.get_freeze_count() < FROZEN_HEAP

@@ -6,7 +6,6 @@ symlink) are written by the fixture into a copy of ``tests/roots/test-nasty-post
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import feedparser
@@ -31,9 +30,7 @@ def nasty(tmp_path_factory: pytest.TempPathFactory):
     (news / "2025-04-04-symlink.md").symlink_to(outside)
     big = "---\ntitle: Five megabytes\n---\n\n" + BIG_PARAGRAPH * (5 * 2**20 // len(BIG_PARAGRAPH))
     (news / "2025-04-05-huge.md").write_text(big, "utf-8")
-    started = time.monotonic()
     app = build(srcdir)
-    app.labnews_seconds = time.monotonic() - started
     yield app
     app.cleanup()  # restore docutils' registries, or later builds warn about them
 
@@ -112,8 +109,7 @@ def test_symlink_out_of_the_source_is_left_out(nasty) -> None:
 
 
 def test_five_megabyte_post_builds_escaped(nasty) -> None:
-    """5 MB of text builds (the whole corpus in well under a minute), text escaped."""
-    assert nasty.labnews_seconds < 60
+    """5 MB of text builds, text escaped (no timing asserted: machines differ)."""
     html = (Path(nasty.outdir) / "news" / "2025-04-05-huge.html").read_text("utf-8")
     assert "a < b" not in html
     assert html.count("a &lt; b &amp; c") > 100_000

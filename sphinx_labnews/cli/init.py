@@ -35,6 +35,8 @@ author = {author!r}
 copyright = {copyright!r}
 
 extensions = ["sphinx_labnews"]
+# the news-site defaults: posts in news/, archives, feeds, sitemap, link previews
+labnews_site_defaults = True
 
 # Feeds and canonical links need the site's absolute address: change it to yours.
 # (Read the Docs sets READTHEDOCS_CANONICAL_URL, which sphinx-labnews prefers.)

@@ -51,7 +51,7 @@ class SiteSettings:
         return blocks, problems
 
 
-def _valid(value: Any, kind: type) -> bool:
+def _valid(value: Any, kind: Any) -> bool:
     return isinstance(value, kind)
 
 

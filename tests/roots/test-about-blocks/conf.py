@@ -1,4 +1,5 @@
 extensions = ["sphinx_labnews"]
+labnews_site_defaults = True
 project = "About Lab"
 html_baseurl = "https://lab.example.org/"
 labnews_about_blocks = {

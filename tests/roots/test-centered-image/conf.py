@@ -1,3 +1,4 @@
 extensions = ["sphinx_labnews"]
+labnews_site_defaults = True
 project = "Image Lab"
 html_baseurl = "https://lab.example.org/"

@@ -13,3 +13,6 @@ labnews_cms_backend = {
 }
 labnews_cms_repo_root = "."
 labnews_cms_media_url = "/static/img/news/"
+
+# the news-site defaults, as the lab site has them
+labnews_site_defaults = True

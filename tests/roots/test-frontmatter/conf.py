@@ -1,4 +1,5 @@
 extensions = ["sphinx_labnews"]
+labnews_site_defaults = True
 project = "Test Lab"
 html_baseurl = "https://lab.example.org/news-site/"
 html_theme = "pydata_sphinx_theme"

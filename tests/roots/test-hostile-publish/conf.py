@@ -23,3 +23,6 @@ def setup(app):
     # the kill test creates this file to end the process at the first page written
     if (Path(__file__).parent / "KILL-WHILE-WRITING").exists():
         app.connect("html-page-context", _die_while_writing)
+
+# the news-site defaults, as the lab site has them
+labnews_site_defaults = True

@@ -1,4 +1,5 @@
 extensions = ["sphinx_labnews"]
+labnews_site_defaults = True
 project = "Incremental Lab"
 html_baseurl = "https://lab.example.org/"
 labnews_about_blocks = {"lab": "_about/lab.md"}
