@@ -92,9 +92,7 @@ def post_files(
         for root, dirs, files in os.walk(srcdir / folder, followlinks=True):
             relative_root = Path(root).relative_to(srcdir).as_posix()
             prefix = "" if relative_root == "." else relative_root + "/"
-            dirs[:] = sorted(
-                name for name in dirs if not excluded(prefix + name, exclude_patterns)
-            )
+            dirs[:] = sorted(name for name in dirs if not excluded(prefix + name, exclude_patterns))
             for name in files:
                 suffix = next((s for s in suffixes if name.endswith(s)), None)
                 if suffix is None:
