@@ -67,19 +67,20 @@ def find_repo_root(start: Path) -> Path | None:
 
 
 def posts_folder(post_pattern: Sequence[str]) -> str:
-    """The source-relative folder of the first post pattern (``news/*`` → ``news``).
+    """The source-relative folder of the first post pattern (``news/**`` → ``news``).
 
-    Decap writes one folder, so the pattern must be ``<folder>/*``: a pattern with
-    wildcards in its folder part names no single place for new posts.
+    Decap writes one folder, so the pattern must be ``<folder>/*`` or ``<folder>/**``
+    (the editor writes new posts at its top): a pattern with wildcards in its folder
+    part names no single place for new posts.
     """
     if not post_pattern:
         raise CmsConfigError("labnews_post_pattern is empty: the editor has no posts folder")
     pattern = post_pattern[0]
     folder, _, name = pattern.rpartition("/")
-    if name != "*" or any(char in folder for char in "*?[]"):
+    if name not in ("*", "**") or any(char in folder for char in "*?[]"):
         raise CmsConfigError(
             f"the editor writes posts into one folder, so the first labnews_post_pattern "
-            f"must be '<folder>/*', got {pattern!r}"
+            f"must be '<folder>/*' or '<folder>/**', got {pattern!r}"
         )
     return folder
 
