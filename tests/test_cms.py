@@ -187,8 +187,7 @@ def test_repo_root_is_found_from_git(tmp_path) -> None:
     [
         (
             {"labnews_post_pattern": ["news/**/*"]},
-            "the first labnews_post_pattern must be '<folder>/*' or '<folder>/**', "
-            "got 'news/**/*'",
+            "the first labnews_post_pattern must be '<folder>/*' or '<folder>/**', got 'news/**/*'",
         ),
         (
             {"labnews_cms_media_url": "/media/"},
