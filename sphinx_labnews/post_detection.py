@@ -177,9 +177,12 @@ def candidate_globs(config: Any) -> list[str]:
 def is_news_post_file(srcdir: Path, docname: str, path: Path, config: Any) -> bool:
     """Whether the source file ``path`` of ``docname`` is a news post (for excluding drafts).
 
-    Files in ``exclude_patterns`` are not looked at: Sphinx never reads them either.
+    Files in folders ``exclude_patterns`` names (``_build``) are not looked at: Sphinx
+    never reads them either. The file's own entry is not consulted, since the
+    publishing step adds each unpublished post there and they are still posts.
     """
-    if excluded(path.relative_to(srcdir).as_posix(), config.exclude_patterns):
+    folder = path.relative_to(srcdir).parent.as_posix()
+    if folder != "." and excluded(folder, config.exclude_patterns):
         return False
     patterns = news_post_patterns(config)
     if patterns is not None and not matches(docname, patterns):

@@ -27,6 +27,7 @@ REPLACED = {
     "ablog/catalog.html": "50980fe5d3a03cddfbc9aa3a187dc20c6954d7b570effe3ff72820088ee58bda",
     "ablog/categories.html": "345751924e5b2f318998aaef9ebc2a61641fac39b945ec31d80f60f26698beee",
     "ablog/collection.html": "7adffc44a5ad96c7b55e5d81c0ddc5d4c84b93729a7af404524b99b1601a24d3",
+    "ablog/postcard.html": "f8b1fa16488905c491db44ec304cc4b5c04714771fca216c6de2ca7a1b7e136d",
     "ablog/postcard2.html": "1c04613763d73dc417e397ef4532b9a756c7a157415222d56b36dc0977ced96f",
     "ablog/postnavy.html": "0b6dd43323c026e879b8fb01e21099955182092d8095757b0b7d1a8457c498c9",
     "ablog/recentposts.html": "60fa0d8dfbe7b455e0fa5809fc5073d695823b85b30e6664018efa7336640b7f",
@@ -34,7 +35,7 @@ REPLACED = {
 }
 
 #: Our templates that replace none of ablog's.
-OWN_ONLY = {"ablog/_macros.html"}
+OWN_ONLY = {"ablog/_macros.html", "cms/index.html"}
 
 
 def sha256(path: Path) -> str:

@@ -160,7 +160,7 @@ def test_many_tags_give_right_feeds_with_one_category_call_per_entry(
     tags = [f"tag{i:03d}" for i in range(count)]
     (tmp_path / "news").mkdir()
     (tmp_path / "conf.py").write_text(
-        'extensions = ["sphinx_labnews"]\nproject = "Tags"\n'
+        'extensions = ["sphinx_labnews"]\nlabnews_site_defaults = True\nproject = "Tags"\n'
         'html_baseurl = "https://lab.example.org/"\n'
     )
     (tmp_path / "index.md").write_text("# Tags\n")
