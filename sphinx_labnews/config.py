@@ -16,6 +16,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .title_labels import validate_title_labels
 from .warnings_ import LabnewsWarnings, warn
 
 Validator = Callable[[Any], str | None]
@@ -259,6 +260,31 @@ class LabnewsConfig:
         "Empty: the pinned release's hash when the URL is the default, else none.",
         (str,),
         rebuild="",
+    )
+    title_labels: bool | dict[str, Any] = option(
+        True,
+        validate_title_labels,
+        "Read a leading bracketed label of a post title (``[Press Release] …``, "
+        "``[ICLR 2025] …``) as a tag: the post gets that tag (and its archive page and "
+        "feeds), and cards, sidebars, the browser tab and link previews show the title "
+        "without the label, with the label as a badge; feeds keep the full title. "
+        "``False`` keeps labels as title text. A dict maps label patterns "
+        "(:func:`re.fullmatch`) onto extra tags: "
+        '``{r"[A-Z]+ \\d{4}": ["Publication"]}`` also tags ``[ICLR 2025]`` posts '
+        "``Publication``.",
+        (bool, dict),
+    )
+    default_cover: str = option(
+        "",
+        instance_of(str),
+        "The picture of posts without a ``cover``, on cards and in link previews "
+        "(``og:image`` of every page without an image of its own): a path in the HTML "
+        "output, such as ``_static/lab-cover.png`` with the file in ``html_static_path``. "
+        "Empty: cards show the package's placeholder drawn in the theme's colours (light "
+        "and dark), and previews use its SVG (a PNG or JPEG of your own shows on more "
+        "sites).",
+        (str,),
+        rebuild="html",
     )
 
 

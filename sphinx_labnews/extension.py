@@ -23,7 +23,7 @@ from .dates import name_postlist_dates_in_site_language
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
-from .listings import add_card_renderer
+from .listings import add_card_renderer, record_label
 from .post_parser import NewsPostParser
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
@@ -64,6 +64,8 @@ def setup_extension(app: Sphinx) -> None:
     replace_archive_generator(app)
     name_postlist_dates_in_site_language(app)
     app.connect("builder-inited", reset_blog)
+    # before ablog's doctree-read (priority 500), which replaces the post node
+    app.connect("doctree-read", record_label, priority=450)
     app.connect("builder-inited", incremental.cache_compiled_templates)
     # after ablog's doctree-read (priority 500), which records the post
     app.connect("doctree-read", incremental.slim_post_record, priority=600)
