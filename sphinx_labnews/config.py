@@ -286,6 +286,15 @@ class LabnewsConfig:
         (str,),
         rebuild="html",
     )
+    archive_page_size: int = option(
+        12,
+        lambda value: instance_of(int)(value)
+        or (None if value >= 1 else "must be at least 1"),
+        "How many posts each page of All news holds; further pages are "
+        "``<blog_path>/page/2.html`` … (see *One All news page* in the site guide).",
+        (int,),
+        rebuild="html",
+    )
 
 
 FIELDS: tuple[dc.Field, ...] = dc.fields(LabnewsConfig)

@@ -16,6 +16,7 @@ from .ablog_adapter import (
     reset_blog,
 )
 from .about import setup_about
+from .archive import setup_archive
 from .byline import setup_byline
 from .cms import setup_cms
 from .config import check_config, register_config_values
@@ -77,6 +78,7 @@ def setup_extension(app: Sphinx) -> None:
 
     setup_centered_image(app)
     setup_news_cards(app)
+    setup_archive(app)
     setup_byline(app)
     setup_social(app)
     setup_site_urls(app)
