@@ -86,6 +86,22 @@ def mapping_of_scalars(value: Any) -> str | None:
     return None
 
 
+def validate_footer(value: Any) -> str | None:
+    """``labnews_footer``: ``home`` and ``contact`` URLs (text), ``feeds`` a bool."""
+    if not isinstance(value, dict):
+        return f"must be a dict, not {type(value).__name__}"
+    for key, item in value.items():
+        if key in ("home", "contact"):
+            if not isinstance(item, str):
+                return f"{key!r} must be a URL (str), got {item!r}"
+        elif key == "feeds":
+            if not isinstance(item, bool):
+                return f"'feeds' must be True or False, got {item!r}"
+        else:
+            return f"has an unknown key {key!r} (home, contact, feeds)"
+    return None
+
+
 def option(
     default: Any,
     validator: Validator,
@@ -288,11 +304,20 @@ class LabnewsConfig:
     )
     archive_page_size: int = option(
         12,
-        lambda value: instance_of(int)(value)
-        or (None if value >= 1 else "must be at least 1"),
+        lambda value: instance_of(int)(value) or (None if value >= 1 else "must be at least 1"),
         "How many posts each page of All news holds; further pages are "
         "``<blog_path>/page/2.html`` … (see *One All news page* in the site guide).",
         (int,),
+        rebuild="html",
+    )
+    footer: dict[str, Any] = option(
+        {"feeds": True},
+        validate_footer,
+        "The footer's links: ``home`` (the lab's home page URL), ``contact`` (a URL "
+        "such as ``mailto:lab@example.org``) and ``feeds`` (``True``: link the Atom and "
+        "RSS feeds). Shown by the ``labnews-footer.html`` component, which is put in "
+        "pydata-sphinx-theme's ``footer_end`` unless ``html_theme_options`` sets it.",
+        (dict,),
         rebuild="html",
     )
 

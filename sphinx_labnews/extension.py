@@ -29,6 +29,7 @@ from .post_parser import NewsPostParser
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
+from .site_frame import setup_site_frame
 from .site_urls import setup_site_urls
 from .social import setup_social
 
@@ -82,6 +83,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_byline(app)
     setup_social(app)
     setup_site_urls(app)
+    setup_site_frame(app)
     setup_about(app)
     setup_garbage_collection(app)
     setup_post_security(app)
