@@ -195,14 +195,24 @@ def add_archive_context(
     number = page_number(app, pagename)
     if number is None:
         return
+    # Sphinx's layout writes <link rel="prev"/"next"> from these (for a document, its
+    # toctree neighbours); on All news they are the neighbouring pages
     count = page_count(app, all_news_posts(app))
-    links = [
-        f'<link rel="{rel}" href="{_href(app, pagename, page_docname(app, n))}" />'
-        for rel, n in (("prev", number - 1), ("next", number + 1))
-        if 1 <= n <= count
-    ]
-    if links:
-        context["metatags"] = context.get("metatags", "") + "\n".join(links) + "\n"
+    for key, n, title in (
+        ("prev", number - 1, _("Newer news")),
+        ("next", number + 1, _("Older news")),
+    ):
+        context[key] = (
+            {
+                "link": relative_uri(
+                    app.builder.get_target_uri(pagename),
+                    app.builder.get_target_uri(page_docname(app, n)),
+                ),
+                "title": title,
+            }
+            if 1 <= n <= count
+            else None
+        )
 
 
 def setup_archive(app: Sphinx) -> None:

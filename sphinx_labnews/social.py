@@ -132,6 +132,8 @@ def generated_page_description(app: Sphinx, context: dict[str, Any]) -> str:
     """A sentence about an archive page, which has no text of its own to quote."""
     site = app.config.project
     collection = context.get("collection")
+    if context.get("pagename") == "search":
+        return f"Search the news from {site}."
     if "labnews_archive_number" in context:
         return f"All news from {site}, newest first."
     if collection is not None and context.get("header") and not isinstance(collection, list):
@@ -144,16 +146,18 @@ def generated_page_description(app: Sphinx, context: dict[str, Any]) -> str:
 def add_generated_page_preview(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: archive pages get the previews sphinxext-opengraph gives
-    documents (it skips pages without a doctree), through its own ``get_tags``."""
+    """``html-page-context``: generated pages (archives, search, 404) get the previews
+    sphinxext-opengraph gives documents (it skips pages without a doctree), through
+    its own ``get_tags``."""
     if doctree is not None or app.builder.format != "html" or "metatags" not in context:
         return
-    if not templatename.startswith("ablog/"):
+    if "og:image" in context["metatags"]:
         return
     description = generated_page_description(app, context)
     document = new_document(pagename)
     document.append(nodes.paragraph(description, description))
-    page_context = {**context, "meta": {"og:type": "website"}}
+    title = context.get("title") or app.config.html_title or app.config.project
+    page_context = {**context, "title": title, "meta": {"og:type": "website"}}
     context["metatags"] += get_tags(
         page_context,
         document,
