@@ -120,6 +120,41 @@ def _collection_links(app: Sphinx, here: str, collections: Iterable[Any], css: s
     ]
 
 
+_SEP = '<span class="labnews-card__sep" aria-hidden="true"> · </span>'
+
+
+def card_meta(app: Sphinx, here: str, post: Post) -> str:
+    """A card's meta line: date, authors, categories, each its own element."""
+    meta = []
+    if post.date:
+        meta.append(
+            f'<time class="labnews-card__date" datetime="{post.date.date().isoformat()}">'
+            f"{html.escape(post_date_text(app, post.date))}</time>"
+        )
+    authors = _collection_links(app, here, post.author or [], "labnews-card__author")
+    if authors:
+        meta.append(", ".join(authors))
+    meta.extend(_collection_links(app, here, post.category or [], "labnews-card__category"))
+    return f'<p class="labnews-card-meta labnews-card__meta">{_SEP.join(meta)}</p>'
+
+
+def render_rows(app: Sphinx, pagename: str, posts: Iterable[Post]) -> str:
+    """Posts as compact rows (no picture): the card's title and meta line, for the
+    tag, category and author lists, where every post appears under each of its names."""
+    builder = app.builder
+    here = builder.get_target_uri(pagename)
+    rows = []
+    for post in posts:
+        url = relative_uri(here, builder.get_target_uri(post.docname))
+        label = label_badge_html(post_label(app, post))
+        rows.append(
+            '<li class="labnews-card labnews-card--row">'
+            f'<h3 class="labnews-card__title">{label}{_link(url, post.title)}</h3>'
+            f"{card_meta(app, here, post)}</li>"
+        )
+    return '<ul class="labnews-rows">' + "".join(rows) + "</ul>"
+
+
 # Card markup (shared with the look's CSS): the old class names stay, each part also
 # has a BEM name. ``labnews-cards`` (grid) > ``labnews-card`` (one post) >
 # ``labnews-card__thumb`` (link) > ``labnews-card__image`` (+ ``--placeholder``);
@@ -154,17 +189,7 @@ def render_card(app: Sphinx, pagename: str, post: Post) -> str:
         )
     else:
         thumb += PLACEHOLDER_SVG + "</a>"
-    sep = '<span class="labnews-card__sep" aria-hidden="true"> · </span>'
-    meta = []
-    if post.date:
-        meta.append(
-            f'<time class="labnews-card__date" datetime="{post.date.date().isoformat()}">'
-            f"{html.escape(post_date_text(app, post.date))}</time>"
-        )
-    authors = _collection_links(app, here, post.author or [], "labnews-card__author")
-    if authors:
-        meta.append(", ".join(authors))
-    meta.extend(_collection_links(app, here, post.category or [], "labnews-card__category"))
+    meta = card_meta(app, here, post)
     description = post_description(post)
     label = label_badge_html(post_label(app, post))
     parts = [
@@ -174,7 +199,7 @@ def render_card(app: Sphinx, pagename: str, post: Post) -> str:
         '<div class="sd-card-body labnews-card__body">',
         '<h3 class="sd-card-title sd-font-weight-bold labnews-card__title">'
         f"{label}{_link(url, post.title)}</h3>",
-        f'<p class="labnews-card-meta labnews-card__meta">{sep.join(meta)}</p>',
+        meta,
     ]
     if description:
         parts.append(
@@ -204,6 +229,7 @@ def add_card_renderer(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     context["labnews_cards"] = partial(render_cards, app, pagename)
+    context["labnews_rows"] = partial(render_rows, app, pagename)
     context["labnews_description"] = post_description
     # templates name months through this, not ``date.strftime`` (the machine's locale)
     context["labnews_date"] = partial(post_date_text, app)
