@@ -43,10 +43,14 @@ ARCHIVE_TEMPLATE = "ablog/allnews.html"
 def all_news_doc(app: Sphinx) -> str | None:
     """The document that shows page 1 (``{news-cards}`` with ``:all:``), if any.
 
-    The first in name order, so the choice does not depend on reading order.
+    The first in name order, so the choice does not depend on reading order. Asked
+    for on every page written, so found once per build, when reading is over.
     """
-    docs = sorted(d for d, meta in app.env.metadata.items() if meta.get(ALL_NEWS_KEY))
-    return docs[0] if docs else None
+    builder = app.builder
+    if not hasattr(builder, "_labnews_all_news"):
+        docs = sorted(d for d, meta in app.env.metadata.items() if meta.get(ALL_NEWS_KEY))
+        builder._labnews_all_news = docs[0] if docs else None
+    return builder._labnews_all_news
 
 
 def all_news_posts(app: Sphinx) -> list[Post]:
