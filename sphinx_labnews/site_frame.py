@@ -35,11 +35,16 @@ NOTFOUND_CONTEXT = {
 
 
 def apply_frame_defaults(app: Sphinx, config: Config) -> None:
-    """``config-inited``: the footer component, the search placeholder and the 404 page."""
-    options = dict(config.html_theme_options or {})
-    for name, value in THEME_DEFAULTS.items():
-        options.setdefault(name, value)
-    config.html_theme_options = options
+    """``config-inited``: the footer component, the search placeholder and the 404 page.
+
+    The theme options only for pydata-sphinx-theme: other themes warn about options
+    they do not know.
+    """
+    if config.html_theme == "pydata_sphinx_theme":
+        options = dict(config.html_theme_options or {})
+        for name, value in THEME_DEFAULTS.items():
+            options.setdefault(name, value)
+        config.html_theme_options = options
     if not provided_by_user(config, "notfound_template"):
         config.notfound_template = "labnews-404.html"
     if not provided_by_user(config, "notfound_context"):
