@@ -29,6 +29,7 @@ from .post_parser import NewsPostParser
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
+from .search import setup_search
 from .site_frame import setup_site_frame
 from .site_urls import setup_site_urls
 from .social import setup_social
@@ -84,6 +85,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_social(app)
     setup_site_urls(app)
     setup_site_frame(app)
+    setup_search(app)
     setup_about(app)
     setup_garbage_collection(app)
     setup_post_security(app)

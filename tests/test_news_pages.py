@@ -11,6 +11,8 @@ import datetime as dt
 import json
 import posixpath
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -233,6 +235,28 @@ def test_listing_pages_are_not_in_the_search_index(site: SphinxTestApp) -> None:
     posts = [n for n, d in enumerate(docnames) if d.startswith("news/")]
     assert len(posts) == POSTS and all(titles[n].startswith("Story") for n in posts)
     assert page(site, "index").select_one('input[name="q"]')["placeholder"] == "Search news…"
+
+
+def test_search_page_carries_post_dates_for_its_script(site: SphinxTestApp) -> None:
+    soup = page(site, "search")
+    dates = json.loads(soup.select_one("script#labnews-post-dates").string)
+    assert len(dates) == POSTS
+    name = post_name(site, 0)
+    assert dates[name] == [post_dates()[0].isoformat(), f"{post_dates()[0]:%d %B %Y}"]
+    assert soup.select_one('script[src^="_static/labnews-search.js"]')
+    assert page(site, "index").select_one('script[src*="labnews-search.js"]') is None
+
+
+def test_node_unit_tests_of_the_search_dates() -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("needs Node.js for `node --test`: apt-get install nodejs")
+    script = Path(__file__).parent / "js" / "search-dates.test.js"
+    result = subprocess.run(
+        [node, "--test", str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout
 
 
 def test_every_page_has_a_preview_image_and_description(site: SphinxTestApp) -> None:
