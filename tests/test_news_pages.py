@@ -298,3 +298,27 @@ def test_404_offers_search_latest_news_and_all_news(site: SphinxTestApp) -> None
     assert len(latest) == 5 and latest[0] == f"Story {newest:02d}"
     assert soup.select_one(".labnews-404-latest p a")["href"] == "/en/latest/archive.html"
     assert re.search(r"Page not found", soup.select_one("h1").get_text())
+
+
+def test_incremental_builds_keep_all_news_right(tmp_path: Path) -> None:
+    """An edit reaches the All news page that shows the post; fewer posts, fewer pages."""
+    srcdir = copy_root("news-site", tmp_path)
+    paths = []
+    for number, date in enumerate(post_dates()):
+        path = srcdir / "news" / f"{date:%Y-%m-%d}-story-{number:02d}.md"
+        path.write_text(post_text(number, date), "utf-8")
+        paths.append(path)
+    build(srcdir, freshenv=True)
+    # story 20 is on page 2 (posts 13-24 of 43, newest first)
+    paths[20].write_text(paths[20].read_text("utf-8").replace("Story 20", "Renamed"), "utf-8")
+    app = build(srcdir)
+    assert "Renamed" in card_titles(page(app, "news/page/2"))
+    assert (outdir(app) / "news" / "page" / "4.html").is_file()
+    for path in paths[:10]:
+        path.unlink()
+    app = build(srcdir)
+    assert warnings_of(app) == ""
+    assert not (outdir(app) / "news" / "page" / "4.html").exists()  # 33 posts: 3 pages
+    last = page(app, "news/page/3")
+    assert len(card_titles(last)) == 33 - 2 * PAGE_SIZE
+    assert last.select_one('head link[rel="next"]') is None
