@@ -33,6 +33,13 @@ labnews_cms_backend = {
 labnews_cms_repo_root = ".."
 labnews_cms_media_url = "/static/img/news/"
 
+# the footer's links (guide/site.md): the lab's home page, contact, and the feeds
+labnews_footer = {
+    "home": "https://github.com/OWNER/sphinx-labnews",
+    "contact": "mailto:smartlab@example.org",
+    "feeds": True,
+}
+
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "README.md"]
 # build the same bytes every time: no "last updated" stamp from the clock
 html_last_updated_fmt = None
@@ -50,7 +57,7 @@ html_theme_options = {
     "show_prev_next": False,
     "secondary_sidebar_items": ["page-toc"],
     "footer_start": ["copyright"],
-    "footer_end": [],
+    "footer_end": ["labnews-footer.html"],
     # pydata renders every sidebar template twice (once to see if it is empty);
     # the news sidebars are never empty where they are used
     "templates_skip_empty_check": [

@@ -32,6 +32,7 @@ from ablog.post import generate_archive_pages
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .archive import one_archive
 from .incremental import skip_unchanged_pages
 
 #: ablog (and MyST) options a news site wants, unless ``conf.py`` sets them.
@@ -124,13 +125,14 @@ def declare_ablog_parallel_safe(app: Sphinx) -> None:
 
 
 def replace_archive_generator(app: Sphinx) -> None:
-    """Swap ablog's archive-page generator for one that skips unchanged pages."""
+    """Swap ablog's archive-page generator for one that skips unchanged pages and
+    writes one All news archive (:mod:`sphinx_labnews.archive`) instead of two."""
     for listener in list(app.events.listeners["html-collect-pages"]):
         if listener.handler is generate_archive_pages:
             app.disconnect(listener.id)
             app.connect(
                 "html-collect-pages",
-                skip_unchanged_pages(generate_archive_pages),
+                skip_unchanged_pages(one_archive(generate_archive_pages)),
                 priority=listener.priority,
             )
 

@@ -16,6 +16,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .title_labels import validate_title_labels
 from .warnings_ import LabnewsWarnings, warn
 
 Validator = Callable[[Any], str | None]
@@ -82,6 +83,22 @@ def mapping_of_scalars(value: Any) -> str | None:
     for key, item in value.items():
         if not isinstance(key, str) or not isinstance(item, str | int | float | bool):
             return f"must map str to text, numbers or booleans, got {key!r}: {item!r}"
+    return None
+
+
+def validate_footer(value: Any) -> str | None:
+    """``labnews_footer``: ``home`` and ``contact`` URLs (text), ``feeds`` a bool."""
+    if not isinstance(value, dict):
+        return f"must be a dict, not {type(value).__name__}"
+    for key, item in value.items():
+        if key in ("home", "contact"):
+            if not isinstance(item, str):
+                return f"{key!r} must be a URL (str), got {item!r}"
+        elif key == "feeds":
+            if not isinstance(item, bool):
+                return f"'feeds' must be True or False, got {item!r}"
+        else:
+            return f"has an unknown key {key!r} (home, contact, feeds)"
     return None
 
 
@@ -271,6 +288,49 @@ class LabnewsConfig:
         "changes nothing an existing ablog site set up: see the guide's *Existing ablog "
         "sites*. Read when the extension is set up, from ``conf.py`` or ``-D``.",
         (bool,),
+    )
+    title_labels: bool | dict[str, Any] = option(
+        True,
+        validate_title_labels,
+        "Read a leading bracketed label of a post title (``[Press Release] …``, "
+        "``[ICLR 2025] …``) as a tag: the post gets that tag (and its archive page and "
+        "feeds), and cards, sidebars, the browser tab and link previews show the title "
+        "without the label, with the label as a badge; feeds keep the full title. "
+        "``False`` keeps labels as title text. A dict maps label patterns "
+        "(:func:`re.fullmatch`) onto extra tags: "
+        '``{r"[A-Z]+ \\d{4}": ["Publication"]}`` also tags ``[ICLR 2025]`` posts '
+        "``Publication``.",
+        (bool, dict),
+    )
+    default_cover: str = option(
+        "",
+        instance_of(str),
+        "The picture of posts without a ``cover``, on cards and in link previews "
+        "(``og:image`` of every page without an image of its own): a path in the HTML "
+        "output, such as ``_static/lab-cover.png`` with the file in ``html_static_path``. "
+        "Empty: cards show the package's placeholder drawn in the theme's colours (light "
+        "and dark), and previews use its SVG (a PNG or JPEG of your own shows on more "
+        "sites).",
+        (str,),
+        rebuild="html",
+    )
+    archive_page_size: int = option(
+        12,
+        lambda value: instance_of(int)(value) or (None if value >= 1 else "must be at least 1"),
+        "How many posts each page of All news holds; further pages are "
+        "``<blog_path>/page/2.html`` … (see *One All news page* in the site guide).",
+        (int,),
+        rebuild="html",
+    )
+    footer: dict[str, Any] = option(
+        {"feeds": True},
+        validate_footer,
+        "The footer's links: ``home`` (the lab's home page URL), ``contact`` (a URL "
+        "such as ``mailto:lab@example.org``) and ``feeds`` (``True``: link the Atom and "
+        "RSS feeds). Shown by the ``labnews-footer.html`` component, which is put in "
+        "pydata-sphinx-theme's ``footer_end`` unless ``html_theme_options`` sets it.",
+        (dict,),
+        rebuild="html",
     )
 
 

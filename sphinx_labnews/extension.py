@@ -31,6 +31,7 @@ from .ablog_adapter import (
     wants_site_defaults,
 )
 from .about import setup_about
+from .archive import setup_archive
 from .build_marker import setup_build_marker
 from .byline import setup_byline
 from .cms import setup_cms
@@ -40,11 +41,13 @@ from .dates import name_postlist_dates_in_site_language
 from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
-from .listings import add_card_renderer
+from .listings import add_card_renderer, record_label
 from .output_cleanup import setup_output_cleanup
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
+from .search import setup_search
+from .site_frame import setup_site_frame
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -103,6 +106,8 @@ def setup_extension(app: Sphinx) -> None:
     replace_archive_generator(app)
     name_postlist_dates_in_site_language(app)
     app.connect("builder-inited", reset_blog)
+    # before ablog's doctree-read (priority 500), which replaces the post node
+    app.connect("doctree-read", record_label, priority=450)
     app.connect("builder-inited", incremental.cache_compiled_templates)
     # after ablog's doctree-read (priority 500), which records the post
     app.connect("doctree-read", incremental.slim_post_record, priority=600)
@@ -114,9 +119,12 @@ def setup_extension(app: Sphinx) -> None:
 
     setup_centered_image(app)
     setup_news_cards(app)
+    setup_archive(app)
     setup_byline(app)
     if site:
         setup_news_site_extensions(app)
+        setup_site_frame(app)
+        setup_search(app)
     setup_about(app)
     setup_garbage_collection(app)
     setup_post_security(app)

@@ -30,7 +30,7 @@ from sphinx.util import logging
 
 from .config import FEED_FORMATS
 from .incremental import FEEDS_STATE, OutputRecord
-from .listings import blog_of, newest_first, post_cover, post_description
+from .listings import blog_of, newest_first, post_cover, post_description, post_full_title
 from .output_paths import confined, remove_output
 from .site_paths import is_external
 
@@ -124,7 +124,7 @@ def build_feed(
         entry = feed.add_entry(order="append")
         entry.id(url)
         entry.guid(url, permalink=True)
-        entry.title(post.title)
+        entry.title(post_full_title(app, post))
         entry.link(href=url)
         authors = [{"name": str(author)} for author in post.author]
         if authors:

@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from dateutil import parser as dateutil_parser
 
+from .title_labels import TitleLabels, label_tags, split_title_label
+
 #: Keys the mapping consumes; every other key is kept as page metadata.
 KNOWN_KEYS = frozenset(
     {
@@ -206,7 +208,10 @@ class FrontMatter:
 class PostMetadata:
     """What a post's front matter means, in ablog's terms."""
 
+    #: The title shown everywhere but in feeds: without its leading ``[label]``.
     title: str | None = None
+    #: The title's leading label (``Press Release``), also among :attr:`tags`.
+    label: str | None = None
     date: dt.datetime | None = None
     authors: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
@@ -534,12 +539,14 @@ def map_front_matter(
     front_matter: FrontMatter | None,
     *,
     filename: str,
+    title_labels: TitleLabels = True,
 ) -> tuple[PostMetadata, list[Problem]]:
     """Map the lab's front matter onto post metadata.
 
     ``filename`` (the post's file or document name) supplies a fallback title and
     date, so a post with a missing or broken field is still built, and said so,
-    rather than dropped.
+    rather than dropped. ``title_labels`` is ``labnews_title_labels``: whether a
+    leading ``[label]`` of the title becomes a tag (see :mod:`.title_labels`).
     """
     problems: list[Problem] = []
     if front_matter is None:
@@ -626,6 +633,19 @@ def map_front_matter(
                 )
             )
 
+    label = None
+    if title_labels is not False and "title" in data:
+        label, short_title = split_title_label(title)
+        if label is not None and slug_problem(label) is None:
+            title = short_title
+            known = {tag.casefold() for tag in tags}
+            for tag in label_tags(label, title_labels):
+                if tag.casefold() not in known and slug_problem(tag) is None:
+                    tags.append(tag)
+                    known.add(tag.casefold())
+        else:
+            label = None
+
     cover, ok = _text(data.get("cover"))
     if not ok:
         wrong_type("cover", "an image path")
@@ -654,6 +674,7 @@ def map_front_matter(
     extra = {key: value for key, value in data.items() if key not in KNOWN_KEYS}
     metadata = PostMetadata(
         title=title,
+        label=label,
         date=date,
         authors=tuple(authors),
         categories=tuple(categories),
@@ -668,11 +689,13 @@ def map_front_matter(
 
 
 def read_post(
-    text: str, *, filename: str
+    text: str, *, filename: str, title_labels: TitleLabels = True
 ) -> tuple[PostMetadata, FrontMatter | None, list[Problem]]:
     """Parse and map a whole post: the one call the extension and the CLI share."""
     front_matter, problems = parse_front_matter(text)
-    metadata, mapping_problems = map_front_matter(front_matter, filename=filename)
+    metadata, mapping_problems = map_front_matter(
+        front_matter, filename=filename, title_labels=title_labels
+    )
     return metadata, front_matter, problems + mapping_problems
 
 

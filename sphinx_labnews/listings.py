@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 from ablog.blog import Blog, Post
-from ablog.post import register_posts
+from ablog.post import PostNode, register_posts
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
@@ -26,6 +26,40 @@ from sphinx.util.osutil import relative_uri
 from .dates import post_date_text
 from .frontmatter import one_line
 from .site_paths import is_external
+from .title_labels import full_title
+
+#: Where a post's title label is kept: ablog's ``Post`` keeps only the keys it knows.
+LABEL_KEY = "labnews_label"
+
+
+def record_label(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``, before ablog's (500) replaces the post node: keep the label.
+
+    ``env.metadata`` is merged after parallel reads and purged with its document.
+    """
+    for node in doctree.findall(PostNode):
+        if node.get(LABEL_KEY):
+            app.env.metadata[app.env.docname][LABEL_KEY] = node[LABEL_KEY]
+
+
+def post_label(app: Sphinx, post: Post) -> str | None:
+    """The label read off ``post``'s title (``Press Release``), if any."""
+    return app.env.metadata.get(post.docname, {}).get(LABEL_KEY)
+
+
+def post_full_title(app: Sphinx, post: Post) -> str:
+    """The title as written, label included: what feeds show."""
+    return full_title(post_label(app, post), post.title)
+
+
+def label_badge_html(label: str | None) -> str:
+    """The label as a sphinx-design badge (the classes of ``{bdg-primary}``), or nothing."""
+    if not label:
+        return ""
+    return (
+        '<span class="sd-badge sd-bg-primary sd-bg-text-primary labnews-label">'
+        f"{html.escape(label, quote=False)}</span> "
+    )
 
 
 def image_src(app: Sphinx, pagename: str, uri: str) -> str:
@@ -34,10 +68,6 @@ def image_src(app: Sphinx, pagename: str, uri: str) -> str:
         return uri
     filename = app.env.images[uri][1]
     return relative_uri(app.builder.get_target_uri(pagename), f"{app.builder.imagedir}/{filename}")
-
-
-#: Shown on a card when a post has no cover, so every card has the same shape.
-PLACEHOLDER_IMAGE = "_static/labnews-placeholder.svg"
 
 
 def post_cover(post: Post) -> nodes.image | None:
@@ -61,8 +91,79 @@ def _link(href: str, text: str, css_class: str = "") -> str:
     return f'<a{class_attr} href="{html.escape(href)}">{html.escape(text, quote=False)}</a>'
 
 
+#: A post without a cover, when ``labnews_default_cover`` is empty: the package's
+#: picture, inline so it takes the theme's colours (``currentColor`` and pydata's CSS
+#: variables) in light and dark mode alike; an ``<img>`` SVG cannot see either.
+PLACEHOLDER_SVG = (
+    '<svg class="labnews-card-img labnews-card-placeholder labnews-card__image '
+    'labnews-card__image--placeholder" viewBox="0 0 1200 630" aria-hidden="true" '
+    'focusable="false" style="color:var(--pst-color-text-muted,#77869a)">'
+    '<rect width="1200" height="630" style="fill:var(--pst-color-surface,#e9eef5)"/>'
+    '<g fill="none" stroke="currentColor" stroke-width="14" stroke-linejoin="round" '
+    'opacity="0.6"><rect x="450" y="200" width="300" height="230" rx="18"/>'
+    '<path d="M470 400l90-100 70 70 40-40 60 70"/></g>'
+    '<circle cx="680" cy="260" r="24" fill="currentColor" opacity="0.6"/></svg>'
+)
+
+
+def default_cover(app: Sphinx) -> str:
+    """``labnews_default_cover`` (an output path such as ``_static/cover.png``), or ``""``."""
+    return getattr(app.config, "labnews_default_cover", "") or ""
+
+
+def _collection_links(app: Sphinx, here: str, collections: Iterable[Any], css: str) -> list[str]:
+    return [
+        _link(relative_uri(here, app.builder.get_target_uri(c.docname)), str(c), css)
+        if len(c)
+        else f'<span class="{css}">{html.escape(str(c), quote=False)}</span>'
+        for c in collections
+    ]
+
+
+_SEP = '<span class="labnews-card__sep" aria-hidden="true"> · </span>'
+
+
+def card_meta(app: Sphinx, here: str, post: Post) -> str:
+    """A card's meta line: date, authors, categories, each its own element."""
+    meta = []
+    if post.date:
+        meta.append(
+            f'<time class="labnews-card__date" datetime="{post.date.date().isoformat()}">'
+            f"{html.escape(post_date_text(app, post.date))}</time>"
+        )
+    authors = _collection_links(app, here, post.author or [], "labnews-card__author")
+    if authors:
+        meta.append(", ".join(authors))
+    meta.extend(_collection_links(app, here, post.category or [], "labnews-card__category"))
+    return f'<p class="labnews-card-meta labnews-card__meta">{_SEP.join(meta)}</p>'
+
+
+def render_rows(app: Sphinx, pagename: str, posts: Iterable[Post]) -> str:
+    """Posts as compact rows (no picture): the card's title and meta line, for the
+    tag, category and author lists, where every post appears under each of its names."""
+    builder = app.builder
+    here = builder.get_target_uri(pagename)
+    rows = []
+    for post in posts:
+        url = relative_uri(here, builder.get_target_uri(post.docname))
+        label = label_badge_html(post_label(app, post))
+        rows.append(
+            '<li class="labnews-card labnews-card--row">'
+            f'<h3 class="labnews-card__title">{label}{_link(url, post.title)}</h3>'
+            f"{card_meta(app, here, post)}</li>"
+        )
+    return '<ul class="labnews-rows">' + "".join(rows) + "</ul>"
+
+
+# Card markup (shared with the look's CSS): the old class names stay, each part also
+# has a BEM name. ``labnews-cards`` (grid) > ``labnews-card`` (one post) >
+# ``labnews-card__thumb`` (link) > ``labnews-card__image`` (+ ``--placeholder``);
+# ``labnews-card__body`` > ``labnews-card__title`` (an ``h3``; ``labnews-label`` badge,
+# then the link), ``labnews-card__meta`` (``labnews-card__date`` ``<time>``,
+# ``labnews-card__author``, ``labnews-card__category``; separated by
+# ``labnews-card__sep``), ``labnews-card__text`` (the description).
 def render_card(app: Sphinx, pagename: str, post: Post) -> str:
-    """One post as a sphinx-design card: thumbnail, title, date, category, description.
+    """One post as a sphinx-design card: thumbnail, label and title, date, author, category.
 
     Every value written by a contributor goes through :func:`html.escape`; the
     markup uses sphinx-design's classes, so it looks like a ``{grid-item-card}``.
@@ -71,35 +172,40 @@ def render_card(app: Sphinx, pagename: str, post: Post) -> str:
     here = builder.get_target_uri(pagename)
     url = relative_uri(here, builder.get_target_uri(post.docname))
     cover = post_cover(post)
-    if cover is not None:
-        src, alt, img_class = image_src(app, pagename, cover["uri"]), cover.get("alt", ""), ""
+    fallback = default_cover(app)
+    thumb = (
+        f'<a class="labnews-card-thumb labnews-card__thumb" href="{html.escape(url)}" '
+        'tabindex="-1" aria-hidden="true">'
+    )
+    if cover is not None or fallback:
+        if cover is not None:
+            src, alt, img_class = image_src(app, pagename, cover["uri"]), cover.get("alt", ""), ""
+        else:
+            src, alt = relative_uri(here, fallback), ""
+            img_class = " labnews-card-placeholder labnews-card__image--placeholder"
+        thumb += (
+            f'<img class="sd-card-img-top labnews-card-img labnews-card__image{img_class}" '
+            f'src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy" /></a>'
+        )
     else:
-        src, alt, img_class = relative_uri(here, PLACEHOLDER_IMAGE), "", " labnews-card-placeholder"
-    meta = []
-    if post.date:
-        meta.append(
-            f'<time datetime="{post.date.date().isoformat()}">'
-            f"{html.escape(post_date_text(app, post.date))}</time>"
-        )
-    for category in post.category:
-        meta.append(
-            _link(relative_uri(here, builder.get_target_uri(category.docname)), str(category))
-            if len(category)
-            else html.escape(str(category), quote=False)
-        )
+        thumb += PLACEHOLDER_SVG + "</a>"
+    meta = card_meta(app, here, post)
     description = post_description(post)
+    label = label_badge_html(post_label(app, post))
     parts = [
         '<div class="sd-col sd-d-flex-row">',
         '<div class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm labnews-card">',
-        f'<a class="labnews-card-thumb" href="{html.escape(url)}" tabindex="-1" aria-hidden="true">'
-        f'<img class="sd-card-img-top labnews-card-img{img_class}" src="{html.escape(src)}" '
-        f'alt="{html.escape(alt)}" loading="lazy" /></a>',
-        '<div class="sd-card-body">',
-        f'<div class="sd-card-title sd-font-weight-bold">{_link(url, post.title)}</div>',
-        f'<p class="labnews-card-meta">{" · ".join(meta)}</p>',
+        thumb,
+        '<div class="sd-card-body labnews-card__body">',
+        '<h3 class="sd-card-title sd-font-weight-bold labnews-card__title">'
+        f"{label}{_link(url, post.title)}</h3>",
+        meta,
     ]
     if description:
-        parts.append(f'<p class="sd-card-text">{html.escape(description, quote=False)}</p>')
+        parts.append(
+            '<p class="sd-card-text labnews-card__text">'
+            f"{html.escape(description, quote=False)}</p>"
+        )
     parts += ["</div>", "</div>", "</div>"]
     return "".join(parts)
 
@@ -123,6 +229,7 @@ def add_card_renderer(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     context["labnews_cards"] = partial(render_cards, app, pagename)
+    context["labnews_rows"] = partial(render_rows, app, pagename)
     context["labnews_description"] = post_description
     # templates name months through this, not ``date.strftime`` (the machine's locale)
     context["labnews_date"] = partial(post_date_text, app)

@@ -67,6 +67,21 @@ def _is_folder(path: str) -> bool:
         return False
 
 
+#: sphinx-design's badge classes (what ``{bdg-primary}`` writes), for a title's label.
+BADGE_CLASSES = ["sd-badge", "sd-bg-primary", "sd-bg-text-primary", "labnews-label"]
+
+
+def label_badge(label: str) -> nodes.container:
+    """A title's label as a sphinx-design badge, shown under the post title.
+
+    A container, not a paragraph: ablog takes a post's first paragraph as its
+    excerpt, and the label is not the post's summary.
+    """
+    return nodes.container(
+        "", nodes.inline(label, label, classes=BADGE_CLASSES), classes=["labnews-post-label"]
+    )
+
+
 class NewsPostParser(MystParser):
     """MyST's Sphinx parser, reading news posts with :class:`NewsPostRenderer`."""
 
@@ -78,7 +93,9 @@ class NewsPostParser(MystParser):
         # for the rest of this document's reading: post_security holds it to the post contract
         env.temp_data[NEWS_POST_FLAG] = True
         metadata, front_matter, problems = read_post(
-            inputstring, filename=env.doc2path(env.docname).name
+            inputstring,
+            filename=env.doc2path(env.docname).name,
+            title_labels=env.config.labnews_title_labels,
         )
         for problem in problems:
             warn(
@@ -319,6 +336,8 @@ class NewsPostRenderer(SphinxRenderer):
         section.append(title_node)
         self.document.append(section)
         self.document.note_implicit_target(section, section)
+        if metadata.label:
+            section.append(label_badge(metadata.label))
         section.append(self._post_node(metadata, line))
         section.append(post_byline())
         cover = self._cover_image(metadata, front_matter)
@@ -341,6 +360,7 @@ class NewsPostRenderer(SphinxRenderer):
         node["language"] = []
         node["redirect"] = []
         node["title"] = metadata.title
+        node["labnews_label"] = metadata.label
         node["image"] = 1 if metadata.cover else None
         node["exclude"] = True  # the excerpt below is for listings, not the page
         node["nocomments"] = False

@@ -44,8 +44,15 @@ BASE_URL_ADVICE = (
     "sitemap.xml is written"
 )
 
-#: Pages that are not content: nobody should land on them from a search engine.
-SITEMAP_EXCLUDES = ("404.html", "search.html", "genindex.html", "news/drafts.html")
+#: Pages that are not content: nobody should land on them from a search engine. The
+#: further pages of All news shift with every post; the sitemap lists its first page.
+SITEMAP_EXCLUDES = (
+    "404.html",
+    "search.html",
+    "genindex.html",
+    "news/drafts.html",
+    "news/page/*",
+)
 
 
 def url_prefix(base_url: str) -> str:

@@ -20,8 +20,11 @@ import html
 import re
 from typing import Any
 
+from docutils import nodes
+from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinxext.opengraph import get_tags
 
 from .ablog_adapter import provided_by_user
 from .feeds import blog_of, image_url
@@ -32,11 +35,18 @@ from .listings import post_cover, post_description
 OGP_DEFAULTS: dict[str, Any] = {"ogp_social_cards": {"enable": False}}
 
 
+#: The preview picture of pages without one, when ``labnews_default_cover`` is empty.
+PLACEHOLDER_PATH = "_static/labnews-placeholder.svg"
+
+
 def apply_social_defaults(app: Sphinx, config: Config) -> None:
-    """``config-inited``: previews use the site's canonical URL (``html_baseurl``)."""
+    """``config-inited``: previews use the site's canonical URL (``html_baseurl``), and
+    every page without a picture of its own shows the site's default cover."""
     for name, value in OGP_DEFAULTS.items():
         if not provided_by_user(config, name):
             setattr(config, name, value)
+    if not provided_by_user(config, "ogp_image"):
+        config.ogp_image = config.labnews_default_cover or PLACEHOLDER_PATH
     if not provided_by_user(config, "ogp_site_url") and config.html_baseurl:
         config.ogp_site_url = config.html_baseurl
 
@@ -88,9 +98,82 @@ def add_post_preview(
     context["meta"] = {**fields, **(context.get("meta") or {})}
 
 
+def first_paragraph(doctree: nodes.document) -> str:
+    """The page's first paragraph, as one line: what a listing page says about itself.
+
+    sphinxext-opengraph describes a page by all its text up to 200 characters, so
+    the landing page's description ran on into "All news · Atom feed · RSS feed".
+    """
+    paragraph = next(iter(doctree.findall(nodes.paragraph)), None)
+    return " ".join(paragraph.astext().split()) if paragraph is not None else ""
+
+
+def describe_listing_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: a page with a post list
+    (``news-cards``) is described by its first paragraph only."""
+    if doctree is None or app.builder.format != "html":
+        return
+    if pagename not in getattr(app.env, "labnews_listing_docs", set()):
+        return
+    description = first_paragraph(doctree)
+    if not description:
+        return
+    meta = context.get("meta") or {}
+    context["meta"] = {"og:description": description, **meta}
+    context["metatags"] = (
+        context.get("metatags", "")
+        + f'<meta name="description" content="{html.escape(description, quote=True)}" />\n'
+    )
+
+
+def generated_page_description(app: Sphinx, context: dict[str, Any]) -> str:
+    """A sentence about an archive page, which has no text of its own to quote."""
+    site = app.config.project
+    collection = context.get("collection")
+    if context.get("pagename") == "search":
+        return f"Search the news from {site}."
+    if "labnews_archive_number" in context:
+        return f"All news from {site}, newest first."
+    if collection is not None and context.get("header") and not isinstance(collection, list):
+        count = len(collection)
+        noun = "post" if count == 1 else "posts"
+        return f"{context['header']} {collection}: {count} news {noun} from {site}."
+    return f"{context.get('title', '')} of the news from {site}."
+
+
+def add_generated_page_preview(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: generated pages (archives, search, 404) get the previews
+    sphinxext-opengraph gives documents (it skips pages without a doctree), through
+    its own ``get_tags``."""
+    if doctree is not None or app.builder.format != "html" or "metatags" not in context:
+        return
+    if "og:image" in context["metatags"]:
+        return
+    description = generated_page_description(app, context)
+    document = new_document(pagename)
+    document.append(nodes.paragraph(description, description))
+    title = context.get("title") or app.config.html_title or app.config.project
+    page_context = {**context, "title": title, "meta": {"og:type": "website"}}
+    context["metatags"] += get_tags(
+        page_context,
+        document,
+        srcdir=app.srcdir,
+        outdir=app.outdir,
+        config=app.config,
+        builder=app.builder,
+        env=app.env,
+    )
+
+
 def setup_social(app: Sphinx) -> None:
     app.setup_extension("sphinxext.opengraph")
     app.connect("config-inited", apply_social_defaults, priority=630)
     # sphinxext-opengraph reads the fields at the default priority, 500
     app.connect("html-page-context", add_post_preview, priority=450)
+    app.connect("html-page-context", describe_listing_page, priority=450)
+    app.connect("html-page-context", add_generated_page_preview, priority=500)
     app.connect("html-page-context", escape_preview_tags, priority=550)

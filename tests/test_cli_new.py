@@ -29,9 +29,11 @@ def test_writes_post_with_front_matter_and_prints_path(
     assert capsys.readouterr().out == f"{path}\n"
     metadata, _front_matter, problems = read_post(path.read_text(), filename=path.name)
     assert problems == []
-    assert metadata.title == "[Press Release] Smart Lab Wins"
+    # the file keeps the title as typed; the mapping reads its label as a tag
+    assert "title: '[Press Release] Smart Lab Wins'" in path.read_text()
+    assert (metadata.title, metadata.label) == ("Smart Lab Wins", "Press Release")
     assert metadata.authors == ("Cheng Jin",)
-    assert metadata.tags == ("award", "students")
+    assert metadata.tags == ("award", "students", "Press Release")
     assert metadata.categories == ("news",)
     assert metadata.date == dt.datetime(2025, 7, 27)
     assert "last_updated: 2025/07/27" in path.read_text()

@@ -64,7 +64,10 @@ last_updated: 2025/07/14
     )
     metadata, front_matter, problems = read_post(text, filename="2025-07-14-workshop.md")
     assert problems == []
-    assert metadata.title == "[Press Release] A workshop"
+    # the leading label is a tag, and no longer title text (see test_title_labels.py)
+    assert metadata.title == "A workshop"
+    assert metadata.label == "Press Release"
+    assert metadata.tags == ("Press Release",)
     assert metadata.date == dt.datetime(2025, 7, 14)
     assert metadata.authors == ("Cheng Jin",)
     assert metadata.categories == ("news",)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import posixpath
 import shutil
 from pathlib import Path
 from typing import Any
@@ -226,9 +227,20 @@ def feed_docnames(path: Path, base_url: str) -> list[str]:
 
 
 def listed_docnames(outdir: Path) -> list[str]:
-    soup = BeautifulSoup((outdir / "news.html").read_text("utf-8"), "lxml")
-    links = soup.select(".labnews-card .sd-card-title a")
-    return [unquote(link["href"]).removesuffix(".html") for link in links]
+    """The posts All news lists, over all its pages (``news.html``, ``news/page/<n>.html``)."""
+    pages = [outdir / "news.html"]
+    number = 2
+    while (outdir / "news" / "page" / f"{number}.html").is_file():
+        pages.append(outdir / "news" / "page" / f"{number}.html")
+        number += 1
+    listed = []
+    for path in pages:
+        soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        folder = path.parent.relative_to(outdir).as_posix()
+        for link in soup.select(".labnews-card .sd-card-title a"):
+            target = posixpath.normpath(posixpath.join(folder, link["href"]))
+            listed.append(target.removesuffix(".html"))
+    return listed
 
 
 def check_own_words(srcdir: Path, outdir: Path, names: dict[int, str]) -> None:

@@ -43,18 +43,21 @@ def test_build_has_no_warnings(built) -> None:
 def test_title_becomes_the_h1_and_body_headings_nest_under_it(built) -> None:
     doctree = built.env.get_doctree(POST)
     (top,) = [s for s in doctree.children if isinstance(s, nodes.section)]
-    assert top[0].astext() == "[Press Release] Full <b>post</b> & friends"
+    assert top[0].astext() == "Full <b>post</b> & friends"
     subsections = [n for n in top.children if isinstance(n, nodes.section)]
     assert [s[0].astext() for s in subsections] == ["First body heading"]
     assert subsections[0].next_node(nodes.section)[0].astext() == "A deeper heading"
     page = html(built, POST)
     h1 = page.select_one("section.labnews-post > h1")
-    assert heading_text(h1) == "[Press Release] Full <b>post</b> & friends"
+    assert heading_text(h1) == "Full <b>post</b> & friends"
     assert h1.find("b") is None  # the title's markup is text, not HTML
     assert [heading_text(h) for h in page.select("section.labnews-post h2")] == [
         "First body heading"
     ]
-    assert page.title.get_text().startswith("[Press Release] Full <b>post</b> & friends")
+    # the label is a badge under the title, not part of the browser tab's title
+    assert page.title.get_text().startswith("Full <b>post</b> & friends")
+    badge = page.select_one("section.labnews-post .labnews-post-label .sd-badge")
+    assert badge.get_text() == "Press Release"
 
 
 def test_last_updated_is_the_post_date(built) -> None:

@@ -34,9 +34,12 @@ def test_post_preview_uses_the_posts_fields(built: SphinxTestApp) -> None:
     assert og(soup, "twitter:card") == "summary_large_image"
 
 
-def test_post_without_cover_has_no_image_card(built: SphinxTestApp) -> None:
+def test_post_without_cover_has_the_default_image_and_no_large_card(
+    built: SphinxTestApp,
+) -> None:
     soup = page(built, "news/2025-01-10-award")
-    assert og(soup, "og:image") is None
+    default = "https://lab.example.org/en/latest/_static/labnews-placeholder.svg"
+    assert og(soup, "og:image") == default
     assert og(soup, "twitter:card") is None
     assert og(soup, "og:description") == "Two students won an award."
 

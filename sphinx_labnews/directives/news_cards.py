@@ -24,6 +24,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..archive import ALL_NEWS_KEY, all_news_posts, render_archive_page
 from ..dates import post_date_text
 from ..listings import blog_of, newest_first, render_cards
 
@@ -41,7 +42,12 @@ def comma_list(argument: str | None) -> list[str]:
 
 
 class NewsCardsDirective(SphinxDirective):
-    """```` ```{news-cards} ```` with ``:limit:``, ``:tags:``, ``:category:``, ``:author:``."""
+    """```` ```{news-cards} ```` with ``:limit:``, ``:tags:``, ``:category:``, ``:author:``,
+    or ``:all:``: this page is page 1 of All news (see :mod:`sphinx_labnews.archive`).
+
+    A page that lists posts is kept out of the search index (``nosearch``), so a
+    search finds the posts, not every listing that shows their descriptions.
+    """
 
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
@@ -49,10 +55,16 @@ class NewsCardsDirective(SphinxDirective):
         "tags": comma_list,
         "category": comma_list,
         "author": comma_list,
+        "all": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
         node = news_cards()
+        node["all"] = "all" in self.options
+        metadata = self.env.metadata[self.env.docname]
+        metadata["nosearch"] = ""
+        if node["all"]:
+            metadata[ALL_NEWS_KEY] = True
         node["limit"] = self.options.get("limit", 0)
         for key in FILTERS:
             node[key] = self.options.get(key, [])
@@ -98,6 +110,13 @@ def resolve_news_cards(app: Sphinx, doctree: nodes.document, docname: str) -> No
         return
     posts = blog_of(app).posts
     for node in found:
+        if node["all"]:
+            if app.builder.format == "html":
+                html = render_archive_page(app, docname, 1)
+                node.replace_self(nodes.raw("", html, format="html"))
+            else:
+                node.replace_self(title_list(app, all_news_posts(app)))
+            continue
         chosen = select_posts(posts, node)
         if app.builder.format == "html":
             node.replace_self(nodes.raw("", render_cards(app, docname, chosen), format="html"))

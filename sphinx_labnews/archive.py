@@ -1,0 +1,223 @@
+"""One "All news" page: every post, newest first, under year headings, a page at a time.
+
+ablog writes three pages that each list every post: its all-posts page
+(``<blog_path>.html``), its catalog of years (``<blog_path>/archive.html``), and
+whatever page of the site holds a ``news-cards`` list; all three reached the
+sitemap and the search index, and the archive's grid of 43 cards was 6,200 px tall.
+Here there is one: page 1 is the document holding ``{news-cards}`` with the
+``:all:`` flag (the site's navbar entry), or, when no document does, the page at
+``<blog_path>.html`` (what ablog's sidebars link to). Further pages are
+``<blog_path>/page/<n>.html``. Each page holds ``labnews_archive_page_size`` posts as
+the same cards as every other listing, grouped under year headings, between a filter
+row (the years' and tags' own archive pages) and numbered links with
+``<link rel="prev"/"next">``. ablog's two duplicates are no longer generated.
+
+The pages are rendered by :func:`render_archive_page`, for the document at
+``doctree-resolved`` and for the generated pages through the ``labnews_archive``
+template function, so both are the same markup.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import Any
+
+from ablog.blog import Post
+from sphinx.application import Sphinx
+from sphinx.locale import _
+from sphinx.util.osutil import relative_uri
+
+from .listings import blog_of, newest_first, render_cards
+
+PageTuple = tuple[str, dict[str, Any], str]
+
+#: ``env.metadata`` key of the document that is page 1 of All news.
+ALL_NEWS_KEY = "labnews_all_news"
+#: The template of the generated pages.
+ARCHIVE_TEMPLATE = "ablog/allnews.html"
+
+
+def all_news_doc(app: Sphinx) -> str | None:
+    """The document that shows page 1 (``{news-cards}`` with ``:all:``), if any.
+
+    The first in name order, so the choice does not depend on reading order. Asked
+    for on every page written, so found once per build, when reading is over.
+    """
+    builder = app.builder
+    if not hasattr(builder, "_labnews_all_news"):
+        docs = sorted(d for d, meta in app.env.metadata.items() if meta.get(ALL_NEWS_KEY))
+        builder._labnews_all_news = docs[0] if docs else None
+    return builder._labnews_all_news
+
+
+def all_news_posts(app: Sphinx) -> list[Post]:
+    """Every published post, newest first."""
+    return [post for post in newest_first(blog_of(app).posts) if post.published]
+
+
+def page_count(app: Sphinx, posts: list[Post]) -> int:
+    size = app.config.labnews_archive_page_size
+    return max(1, -(-len(posts) // size))
+
+
+def page_docname(app: Sphinx, number: int) -> str:
+    """Page ``number`` of All news: the first is the All news document or ``blog_path``."""
+    if number == 1:
+        return all_news_doc(app) or app.config.blog_path
+    return f"{app.config.blog_path}/page/{number}"
+
+
+def page_number(app: Sphinx, pagename: str) -> int | None:
+    """Which page of All news ``pagename`` is, if it is one."""
+    if pagename == page_docname(app, 1):
+        return 1
+    prefix = f"{app.config.blog_path}/page/"
+    if pagename.startswith(prefix) and pagename[len(prefix) :].isdigit():
+        return int(pagename[len(prefix) :])
+    return None
+
+
+def _href(app: Sphinx, here: str, docname: str) -> str:
+    builder = app.builder
+    return html.escape(relative_uri(builder.get_target_uri(here), builder.get_target_uri(docname)))
+
+
+def filter_row(app: Sphinx, pagename: str) -> str:
+    """Links to the year and tag views of All news: only to pages that are built."""
+    blog = blog_of(app)
+    groups = []
+    for label, catalog in ((_("Years"), blog.archive), (_("Tags"), blog.tags)):
+        links = [
+            f'<li><a href="{_href(app, pagename, coll.docname)}">'
+            f"{html.escape(str(coll), quote=False)}</a></li>"
+            for coll in catalog
+            if len(coll)
+        ]
+        if links:
+            groups.append(
+                f'<div class="labnews-filters__group"><span class="labnews-filters__label">'
+                f'{label}</span><ul class="labnews-filters__list">{"".join(links)}</ul></div>'
+            )
+    if not groups:
+        return ""
+    return f'<nav class="labnews-filters" aria-label="{_("Filter news")}">{"".join(groups)}</nav>'
+
+
+def pagination(app: Sphinx, pagename: str, number: int, count: int) -> str:
+    """Newer / numbered / older links; the current page is marked, not linked."""
+    if count == 1:
+        return ""
+    items = []
+    if number > 1:
+        href = _href(app, pagename, page_docname(app, number - 1))
+        items.append(
+            f'<li><a class="labnews-pagination__newer" rel="prev" href="{href}">'
+            f"← {_('Newer')}</a></li>"
+        )
+    for n in range(1, count + 1):
+        if n == number:
+            items.append(f'<li><span aria-current="page">{n}</span></li>')
+        else:
+            items.append(f'<li><a href="{_href(app, pagename, page_docname(app, n))}">{n}</a></li>')
+    if number < count:
+        href = _href(app, pagename, page_docname(app, number + 1))
+        items.append(
+            f'<li><a class="labnews-pagination__older" rel="next" href="{href}">'
+            f"{_('Older')} →</a></li>"
+        )
+    return (
+        f'<nav class="labnews-pagination" aria-label="{_("News pages")}">'
+        f"<ul>{''.join(items)}</ul></nav>"
+    )
+
+
+def render_archive_page(app: Sphinx, pagename: str, number: int) -> str:
+    """Page ``number`` of All news, as HTML: filters, posts by year, page links."""
+    posts = all_news_posts(app)
+    size = app.config.labnews_archive_page_size
+    count = page_count(app, posts)
+    shown = posts[(number - 1) * size : number * size]
+    blog = blog_of(app)
+    parts = [filter_row(app, pagename)]
+    for year, group in itertools.groupby(shown, key=lambda post: post.date.year):
+        year_page = blog.archive[year]
+        parts.append(
+            f'<h2 class="labnews-archive__year" id="year-{year}">'
+            f'<a href="{_href(app, pagename, year_page.docname)}">{year}</a></h2>'
+        )
+        parts.append(render_cards(app, pagename, group))
+    parts.append(pagination(app, pagename, number, count))
+    return '<div class="labnews-archive">' + "\n".join(p for p in parts if p) + "</div>"
+
+
+def archive_pages(app: Sphinx) -> Iterator[PageTuple]:
+    """The generated pages of All news: page 1 only when no document shows it."""
+    posts = all_news_posts(app)
+    count = page_count(app, posts)
+    size = app.config.labnews_archive_page_size
+    first = 1 if all_news_doc(app) is None else 2
+    for number in range(first, count + 1):
+        context = {
+            "parents": [],
+            "title": _("All news") if number == 1 else _("All news, page %d") % number,
+            "header": f"{number}/{count}",
+            # what the page shows, for sphinx_labnews.incremental's fingerprint
+            "collection": posts[(number - 1) * size : number * size],
+            "labnews_archive_number": number,
+        }
+        yield page_docname(app, number), context, ARCHIVE_TEMPLATE
+
+
+def one_archive(
+    generate: Callable[[Sphinx], Iterable[PageTuple]],
+) -> Callable[[Sphinx], Iterator[PageTuple]]:
+    """Wrap ablog's archive generator: its all-posts page and year catalog give way to
+    the All news pages; its tag, category, author and year pages stay."""
+
+    def generate_one_archive(app: Sphinx) -> Iterator[PageTuple]:
+        blog = blog_of(app)
+        duplicates = {blog.posts.docname, blog.archive.docname}
+        for page in generate(app):
+            if page[0] not in duplicates:
+                yield page
+        yield from archive_pages(app)
+
+    return generate_one_archive
+
+
+def add_archive_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the template function, the All news URL, ``rel`` links."""
+    if app.builder.format != "html" or not hasattr(app.env, "ablog_posts"):
+        return
+    context["labnews_archive"] = partial(render_archive_page, app, pagename)
+    context["labnews_all_news"] = page_docname(app, 1)
+    number = page_number(app, pagename)
+    if number is None:
+        return
+    # Sphinx's layout writes <link rel="prev"/"next"> from these (for a document, its
+    # toctree neighbours); on All news they are the neighbouring pages
+    count = page_count(app, all_news_posts(app))
+    for key, n, title in (
+        ("prev", number - 1, _("Newer news")),
+        ("next", number + 1, _("Older news")),
+    ):
+        context[key] = (
+            {
+                "link": relative_uri(
+                    app.builder.get_target_uri(pagename),
+                    app.builder.get_target_uri(page_docname(app, n)),
+                ),
+                "title": title,
+            }
+            if 1 <= n <= count
+            else None
+        )
+
+
+def setup_archive(app: Sphinx) -> None:
+    app.connect("html-page-context", add_archive_context)
