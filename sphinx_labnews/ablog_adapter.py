@@ -124,15 +124,17 @@ def declare_ablog_parallel_safe(app: Sphinx) -> None:
     app.extensions["ablog"].parallel_read_safe = True
 
 
-def replace_archive_generator(app: Sphinx) -> None:
-    """Swap ablog's archive-page generator for one that skips unchanged pages and
-    writes one All news archive (:mod:`sphinx_labnews.archive`) instead of two."""
+def replace_archive_generator(app: Sphinx, *, news_site: bool) -> None:
+    """Swap ablog's archive-page generator for one that skips unchanged pages and, on
+    a news site, writes one All news archive (:mod:`sphinx_labnews.archive`) instead
+    of ablog's two; an existing ablog site keeps its own archive pages."""
+    generate = one_archive(generate_archive_pages) if news_site else generate_archive_pages
     for listener in list(app.events.listeners["html-collect-pages"]):
         if listener.handler is generate_archive_pages:
             app.disconnect(listener.id)
             app.connect(
                 "html-collect-pages",
-                skip_unchanged_pages(one_archive(generate_archive_pages)),
+                skip_unchanged_pages(generate),
                 priority=listener.priority,
             )
 

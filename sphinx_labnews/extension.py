@@ -103,7 +103,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_css_file("labnews.css")
 
     declare_ablog_parallel_safe(app)
-    replace_archive_generator(app)
+    replace_archive_generator(app, news_site=site)
     name_postlist_dates_in_site_language(app)
     app.connect("builder-inited", reset_blog)
     # before ablog's doctree-read (priority 500), which replaces the post node
@@ -119,10 +119,10 @@ def setup_extension(app: Sphinx) -> None:
 
     setup_centered_image(app)
     setup_news_cards(app)
-    setup_archive(app)
     setup_byline(app)
     if site:
         setup_news_site_extensions(app)
+        setup_archive(app)
         setup_site_frame(app)
         setup_search(app)
     setup_about(app)
