@@ -35,7 +35,13 @@ REPLACED = {
 }
 
 #: Our templates that replace none of ablog's.
-OWN_ONLY = {"ablog/_macros.html", "cms/index.html"}
+OWN_ONLY = {
+    "ablog/_macros.html",
+    "ablog/allnews.html",
+    "cms/index.html",
+    "labnews-404.html",
+    "labnews-footer.html",
+}
 
 
 def sha256(path: Path) -> str:

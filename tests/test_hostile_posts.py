@@ -238,7 +238,7 @@ def listed_docnames(outdir: Path) -> list[str]:
         soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
         folder = path.parent.relative_to(outdir).as_posix()
         for link in soup.select(".labnews-card .sd-card-title a"):
-            target = posixpath.normpath(posixpath.join(folder, link["href"]))
+            target = posixpath.normpath(posixpath.join(folder, unquote(link["href"])))
             listed.append(target.removesuffix(".html"))
     return listed
 

@@ -96,13 +96,14 @@ archive
 """
 
 ARCHIVE = """\
-# News archive
+# All news
 
-Every published post, newest first. Browse them by {ref}`year <blog-archives>`
-(the sidebar of every post lists the categories and tags), or follow the
-<a href="news/atom.xml">Atom</a> or <a href="news/rss.xml">RSS</a> feed.
+Every published post, newest first, a page at a time. The links above the posts
+open the news of one year or one tag; <a href="news/atom.xml">Atom</a> and
+<a href="news/rss.xml">RSS</a> feeds follow them all.
 
 ```{news-cards}
+:all:
 ```
 """
 
