@@ -39,6 +39,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
+from . import event_order
 from .frontmatter import split_front_matter
 from .warnings_ import LabnewsWarnings, warn
 
@@ -290,7 +291,7 @@ def exclude_about_sources(app: Sphinx, config: Config) -> None:
 
 def setup_about(app: Sphinx) -> None:
     # after check_config (400), so the values are known to be well-typed
-    app.connect("config-inited", check_about_config, priority=450)
-    app.connect("config-inited", exclude_about_sources, priority=450)
+    app.connect("config-inited", check_about_config, priority=event_order.ABOUT_BLOCKS)
+    app.connect("config-inited", exclude_about_sources, priority=event_order.ABOUT_BLOCKS)
     app.add_directive("about", AboutDirective)
     app.connect("builder-inited", forget_parsed_blocks)

@@ -22,6 +22,7 @@ from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from . import event_order
 from .incremental import FEEDS_STATE, PAGES_STATE
 from .output_cleanup import COPIES_RECORD
 from .output_paths import remove_tree
@@ -68,8 +69,10 @@ def trust_finished_build(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup_build_marker(app: Sphinx) -> None:
-    # after apply_site_defaults (600, sets blog_path) and Sphinx's own config-inited
-    # handlers (800), before the environment is loaded and posts are excluded (810)
-    app.connect("config-inited", distrust_unfinished_build, priority=805)
+    app.connect(
+        "config-inited",
+        distrust_unfinished_build,
+        priority=event_order.DISTRUST_UNFINISHED_BUILD,
+    )
     # last but the heap freeze (1000): after every writer, ours and rediraffe's
     app.connect("build-finished", trust_finished_build, priority=990)

@@ -11,6 +11,17 @@ Two modes (``labnews_site_defaults``, read here in ``setup()``):
   init`` use): on top of that, ablog's news-site defaults, our feeds and templates,
   sphinx-sitemap, sphinxext-opengraph, sphinx-notfound-page and Read the Docs'
   canonical URL.
+
+Each ``setup_<feature>(app)`` connects its own events. The ``config-inited`` handlers
+depend on each other's results; their order, with the reason for each place, is the
+list of named priorities in :mod:`sphinx_labnews.event_order`:
+
+``UNFREEZE_HEAP`` (garbage_collection) → ``CHECK_CONFIG`` (config) → ``ABOUT_BLOCKS``
+(about) → ablog and Sphinx (500) → ``SITE_DEFAULTS`` (ablog_adapter) →
+``PACKAGE_PATHS`` (here) → ``URL_DEFAULTS`` (social, site_urls, redirects) →
+``AFTER_URL_DEFAULTS`` (site_urls, site_frame) → Sphinx's suffixes (800) →
+``DISTRUST_UNFINISHED_BUILD`` (build_marker) → ``EXCLUDE_UNPUBLISHED`` (publishing) →
+``ROUTE_NEWS_POSTS`` (compat.markdown).
 """
 
 from __future__ import annotations
@@ -21,7 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
-from . import incremental
+from . import event_order, incremental
 from .ablog_adapter import (
     apply_site_defaults,
     declare_ablog_parallel_safe,
@@ -87,13 +98,13 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("sphinx_design")
     register_config_values(app)
     setup_redirects(app)
-    app.connect("config-inited", check_config, priority=400)
-    # after ablog's own config-inited (priority 500), which lists its posts
-    app.connect("config-inited", apply_site_defaults, priority=600)
-    # after Sphinx merges the registered suffixes (``.md``) into source_suffix (priority
-    # 800): before that a fresh process finds no Markdown posts to exclude
-    app.connect("config-inited", exclude_unpublished_posts, priority=810)
-    app.connect("config-inited", add_package_paths, priority=620)
+    # the order of every config-inited handler, with its reason: event_order
+    app.connect("config-inited", check_config, priority=event_order.CHECK_CONFIG)
+    app.connect("config-inited", apply_site_defaults, priority=event_order.SITE_DEFAULTS)
+    app.connect("config-inited", add_package_paths, priority=event_order.PACKAGE_PATHS)
+    app.connect(
+        "config-inited", exclude_unpublished_posts, priority=event_order.EXCLUDE_UNPUBLISHED
+    )
     if site:
         # ablog writes the feeds of a plain site, as its blog_feed_* settings say
         app.connect("html-collect-pages", write_feeds, priority=600)

@@ -27,6 +27,8 @@ import gc
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import event_order
+
 _frozen_by_a_build = False
 
 
@@ -48,5 +50,5 @@ def unfreeze_heap_before_build(app: Sphinx, config: Config) -> None:
 
 
 def setup_garbage_collection(app: Sphinx) -> None:
-    app.connect("config-inited", unfreeze_heap_before_build, priority=0)
+    app.connect("config-inited", unfreeze_heap_before_build, priority=event_order.UNFREEZE_HEAP)
     app.connect("build-finished", freeze_heap_after_build, priority=1000)

@@ -26,6 +26,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import event_order
 from .config import LabnewsConfig
 from .frontmatter import echo
 from .output_paths import is_inside
@@ -188,4 +189,4 @@ def setup_redirects(app: Sphinx) -> None:
         if config.rediraffe_redirects is None:
             config.rediraffe_redirects = redirects
 
-    app.connect("config-inited", feed, priority=630)
+    app.connect("config-inited", feed, priority=event_order.URL_DEFAULTS)

@@ -18,6 +18,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import event_order
 from .ablog_adapter import provided_by_user
 
 #: pydata-sphinx-theme options a news site wants, unless ``html_theme_options`` sets them.
@@ -71,5 +72,5 @@ def add_footer_context(
 
 def setup_site_frame(app: Sphinx) -> None:
     # after apply_site_defaults (600) and sphinx-notfound-page's own checks
-    app.connect("config-inited", apply_frame_defaults, priority=640)
+    app.connect("config-inited", apply_frame_defaults, priority=event_order.AFTER_URL_DEFAULTS)
     app.connect("html-page-context", add_footer_context)

@@ -32,6 +32,7 @@ import sphinx_sitemap
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import event_order
 from .ablog_adapter import provided_by_user
 from .sitemap import setup_sitemap
 from .warnings_ import LabnewsWarnings, warn
@@ -105,7 +106,7 @@ def drop_relative_og_url(
 def setup_site_urls(app: Sphinx) -> None:
     setup_sitemap(app)
     app.setup_extension("notfound.extension")
-    app.connect("config-inited", apply_url_defaults, priority=630)
-    app.connect("config-inited", require_base_url, priority=640)
+    app.connect("config-inited", apply_url_defaults, priority=event_order.URL_DEFAULTS)
+    app.connect("config-inited", require_base_url, priority=event_order.AFTER_URL_DEFAULTS)
     # sphinxext-opengraph writes its tags at priority 500, social.py re-escapes at 550
     app.connect("html-page-context", drop_relative_og_url, priority=560)

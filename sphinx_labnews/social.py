@@ -26,6 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinxext.opengraph import get_tags
 
+from . import event_order
 from .ablog_adapter import provided_by_user
 from .feeds import blog_of, image_url
 from .listings import post_cover, post_description
@@ -171,7 +172,7 @@ def add_generated_page_preview(
 
 def setup_social(app: Sphinx) -> None:
     app.setup_extension("sphinxext.opengraph")
-    app.connect("config-inited", apply_social_defaults, priority=630)
+    app.connect("config-inited", apply_social_defaults, priority=event_order.URL_DEFAULTS)
     # sphinxext-opengraph reads the fields at the default priority, 500
     app.connect("html-page-context", add_post_preview, priority=450)
     app.connect("html-page-context", describe_listing_page, priority=450)

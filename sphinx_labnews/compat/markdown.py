@@ -27,6 +27,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .. import event_order
 from ..post_detection import parser_claims
 from ..post_parser import NewsPostParser
 from ..warnings_ import LabnewsWarnings, warn
@@ -69,7 +70,7 @@ def route_news_posts(app: Sphinx, config: Config) -> None:
 def setup_markdown(app: Sphinx) -> None:
     """Set up MyST unless another extension owns ``.md``; news posts get our parser either way."""
     if any(name in app.config.extensions for name in MARKDOWN_OWNERS):
-        app.connect("config-inited", route_news_posts, priority=900)
+        app.connect("config-inited", route_news_posts, priority=event_order.ROUTE_NEWS_POSTS)
         return
     app.setup_extension("myst_parser")
     app.add_source_parser(NewsPostParser, override=True)
