@@ -24,6 +24,7 @@ from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
+from .post_html import setup_post_html
 from .post_parser import NewsPostParser
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
@@ -81,4 +82,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_about(app)
     setup_garbage_collection(app)
     setup_post_security(app)
+    setup_post_html(app)
     setup_cms(app)
