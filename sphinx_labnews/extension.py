@@ -31,6 +31,7 @@ from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
 from .site_urls import setup_site_urls
 from .social import setup_social
+from .table_limit import setup_table_limit
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -83,4 +84,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_garbage_collection(app)
     setup_post_security(app)
     setup_post_html(app)
+    setup_table_limit(app)
     setup_cms(app)

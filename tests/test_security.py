@@ -535,3 +535,48 @@ def test_iframe_hosts(url: str, allowed: bool) -> None:
     from sphinx_labnews.post_html import DEFAULT_IFRAME_HOSTS, allowed_host
 
     assert allowed_host(url, DEFAULT_IFRAME_HOSTS) is allowed
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "line"),
+    [
+        (
+            "list-table",
+            "```{list-table}\n" + "".join(f"* - r{i}\n  - c{i}\n" for i in range(2600)) + "```\n",
+            5,
+        ),
+        (
+            "csv-table",
+            "```{csv-table}\n" + "".join(f"r{i},c{i}\n" for i in range(2600)) + "```\n",
+            5,
+        ),
+        (
+            "grid",
+            "```{eval-rst}\n+--------+--------+\n"
+            + "".join(f"| r{i:<6}| c{i:<6}|\n+--------+--------+\n" for i in range(2600))
+            + "```\n",
+            7,
+        ),
+        (
+            "simple",
+            "```{eval-rst}\n====== ======\n"
+            + "".join(f"r{i:<5} c{i:<5}\n" for i in range(2600))
+            + "====== ======\n```\n",
+            7,
+        ),
+    ],
+)
+def test_directive_and_rst_tables_are_cut_to_the_cell_limit(tmp_path, kind, body, line) -> None:
+    srcdir = hostile_site("hostile-size", tmp_path)
+    (srcdir / "news").mkdir()
+    (srcdir / "news" / "2025-03-01-t.md").write_text(
+        f"---\ntitle: {kind}\ndate: 2025-03-01\n---\n{body}\nAfter the table.\n", "utf-8"
+    )
+    app = build(srcdir, freshenv=True, confoverrides={"labnews_max_post_bytes": 0})
+    post = page(app, "news/2025-03-01-t")
+    assert len(post.select("table td")) == 5000
+    assert post.select("table td")[-1].get_text().strip() == "c2499"
+    assert "After the table." in post.get_text()
+    limits = security_warnings(app, "limit")
+    assert len(limits) == 1, limits
+    assert f"2025-03-01-t.md:{line}: WARNING: table has more than 5000 cells" in limits[0], limits
