@@ -300,8 +300,21 @@ class Removals:
 # -- the doctree -------------------------------------------------------------------
 
 
+#: Raw HTML that MyST itself writes for Markdown syntax (a hard line break, a
+#: task-list checkbox): kept byte for byte, as it is fixed markup, not the author's.
+_MYST_GENERATED = re.compile(
+    r'<br />\n|<input class="task-list-item-checkbox" (?:checked="checked" )?'
+    r'(?:disabled="disabled" )?type="checkbox">'
+)
+
+
 def is_raw_html(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.raw) and "html" in node.get("format", "").split()
+    """A raw node the HTML writer copies as is, other than MyST's fixed markup."""
+    return (
+        isinstance(node, nodes.raw)
+        and "html" in node.get("format", "").split()
+        and not _MYST_GENERATED.fullmatch(node.astext())
+    )
 
 
 def sanitise_siblings(
@@ -354,6 +367,31 @@ def sanitise_siblings(
     return [(raw, removed) for raw, removed in report if removed]
 
 
+#: sphinx-design's ``{octicon}`` SVG as it writes it for a known icon and plain classes.
+#: The role puts the classes after ``;`` into the ``class`` attribute unescaped
+#: (sphinx-design 0.6/0.7), so ``{octicon}`book;1em;x"onmouseover="…``` would add an
+#: event handler; an icon whose markup is not of this form is left out.
+_OCTICON = re.compile(
+    r'<svg version="1\.1" width="[0-9.]+(?:px|em|rem)" height="[0-9.]+(?:px|em|rem)" '
+    r'class="[A-Za-z0-9_ -]+" viewBox="0 0 [0-9]+ [0-9]+" aria-hidden="true">'
+    r'(?:<path(?: (?:fill-rule|d|fill)="[A-Za-z0-9 .,-]*")*></path>)+</svg>'
+)
+
+
+def check_icons(doctree: nodes.document, docname: str) -> None:
+    """Drop sphinx-design icons whose SVG is not the plain form it writes."""
+    for node in list(doctree.findall(nodes.Element)):
+        svg = node.get("svg")
+        if isinstance(svg, str) and not _OCTICON.fullmatch(svg) and node.parent is not None:
+            warn(
+                "icon with unsafe classes left out: an icon's classes are letters, "
+                "digits, '_' and '-'",
+                LabnewsWarnings.SECURITY,
+                location=(docname, node.line or node.parent.line),
+            )
+            node.parent.remove(node)
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -364,6 +402,7 @@ def sanitise_post_html(app: Sphinx, doctree: nodes.document) -> None:
     docname = env.docname
     if not untrusted_post(env, docname):
         return
+    check_icons(doctree, docname)
     parents = list(dict.fromkeys(n.parent for n in doctree.findall(is_raw_html) if n.parent))
     if not parents:
         return

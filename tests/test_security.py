@@ -462,6 +462,17 @@ def test_one_warning_per_line(html_site) -> None:
     assert len(raw) == len(HTML_ATTACKS), raw
 
 
+def test_icon_classes_cannot_add_attributes(html_site) -> None:
+    """sphinx-design writes an ``{octicon}``'s classes into the SVG unescaped."""
+    body = page(html_site, "news/2025-01-01-attacks").select_one("section.labnews-post")
+    assert not body.find_all("svg")
+    assert "Icon  here." in body.get_text()
+    assert any(
+        "2025-01-01-attacks.md:48: WARNING: icon with unsafe classes left out" in w
+        for w in security_warnings(html_site)
+    )
+
+
 def test_imported_jekyll_html_is_kept(html_site) -> None:
     app = html_site
     post = page(app, "news/2025-01-02-imported").select_one("section.labnews-post")
@@ -480,6 +491,8 @@ def test_imported_jekyll_html_is_kept(html_site) -> None:
     assert post.select_one("span.note > em").get_text() == "noted"
     html = (Path(app.outdir) / "news" / "2025-01-02-imported.html").read_text("utf-8")
     assert "<!-- more -->" in html
+    assert "A hard<br />\nbreak" in html  # MyST's own markup is not rewritten
+    assert post.select_one("svg.sd-octicon-book.sd-text-info") is not None
     # clean HTML written the way the sanitiser writes it passes byte for byte
     assert (
         '<div align="center">\n<img src="/static/inside.png" width="300" alt="centred">\n' in html
