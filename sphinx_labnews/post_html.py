@@ -177,6 +177,11 @@ _MARKER = re.compile(f'{_OPEN}"([0-9]+)"{_CLOSE}')
 _ANY_MARKER = re.compile(f'{_OPEN}(?:"|&quot;)[0-9]+(?:"|&quot;){_CLOSE}')
 
 
+#: How often the raw HTML of one parent is cleaned again with one more fragment on its
+#: own before every fragment is cleaned on its own (each round cleans them all).
+MAX_REGROUPING = 8
+
+
 def _marker(index: int) -> str:
     return f'{_OPEN}"{index}"{_CLOSE}'
 
@@ -317,54 +322,130 @@ def is_raw_html(node: nodes.Node) -> bool:
     )
 
 
+def _joined(
+    originals: dict[int, str],
+    first: int,
+    last: int,
+    alone: set[int] = frozenset(),  # type: ignore[assignment]
+    policy: HtmlPolicy | None = None,
+) -> str:
+    """The fragments from ``first`` to ``last``, a marker for each node between them
+    and before each fragment but the first (where its output starts); those in
+    ``alone`` already cleaned on their own."""
+    return "".join(
+        (_marker(i) if i != first else "")
+        + (policy.clean(originals[i]) if i in alone and policy else originals[i])
+        if i in originals
+        else _marker(i)
+        for i in range(first, last + 1)
+    )
+
+
+def _missing(cleaned: str, first: int, last: int) -> set[int]:
+    """The markers that did not come back in text position, outside any ``<iframe>``
+    or comment (where the node would be inert text, hidden)."""
+    found = set()
+    iframes = 0
+    in_comment = False
+    position = 0
+    for match in _MARKER.finditer(cleaned):
+        between = cleaned[position : match.start()]
+        position = match.end()
+        iframes += between.count("<iframe") - between.count("</iframe>")
+        opened, closed = between.rfind("<!--"), between.rfind("-->")
+        in_comment = opened > closed or (in_comment and closed < 0)
+        if iframes == 0 and not in_comment:
+            found.add(int(match.group(1)))
+    return set(range(first + 1, last + 1)) - found
+
+
 def sanitise_siblings(
     parent: nodes.Element, policy: HtmlPolicy
 ) -> list[tuple[nodes.raw, list[str]]]:
     """Clean the raw HTML children of ``parent`` together; what each one lost.
 
     Returns ``(raw node as written, removed items)`` for the fragments that lost
-    something; ``parent``'s children are replaced only if the output differs.
+    something; ``parent``'s children are replaced only if the output differs. If a
+    marker does not come back (the nodes after an unclosed attribute or comment, or
+    inside a removed ``<script>``), each fragment is cleaned on its own instead, so
+    no Markdown of the post is lost; a wrapper then no longer wraps.
     """
     children = list(parent.children)
     raw_indices = [i for i, child in enumerate(children) if is_raw_html(child)]
     first, last = raw_indices[0], raw_indices[-1]
-    originals = {i: children[i].astext().replace(_OPEN, "\ufffd") for i in raw_indices}
-    originals = {i: text.replace(_CLOSE, "\ufffd") for i, text in originals.items()}
-    # a marker before each raw fragment but the first says where its output starts
-    combined = "".join(
-        (_marker(i) if i != first else "") + originals[i] if i in originals else _marker(i)
-        for i in range(first, last + 1)
-    )
-    cleaned = policy.clean(combined)
-    if cleaned == combined:
+    originals = {
+        i: children[i].astext().replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd")
+        for i in raw_indices
+    }
+    cleaned: str | None = policy.clean(_joined(originals, first, last))
+    if cleaned == _joined(originals, first, last):
         return []
-    removals = Removals(cleaned)
-    report = [(children[i], removals.of(originals[i])) for i in raw_indices]
+    # a fragment that swallows the markers after it (an unclosed attribute, comment or
+    # <iframe>, a removed <script>) is cleaned on its own, and the rest together again
+    alone: set[int] = set()
+    for _ in range(MAX_REGROUPING):
+        missing = _missing(cleaned, first, last)
+        if not missing:
+            break
+        offenders = [i for i in raw_indices if i < min(missing) and i not in alone]
+        if not offenders:
+            cleaned = None
+            break
+        alone.add(offenders[-1])
+        cleaned = policy.clean(_joined(originals, first, last, alone, policy))
+    else:
+        cleaned = None
+    if cleaned is not None:
+        pieces = [cleaned]
+    else:  # every fragment on its own, each between its neighbours' markers
+        pieces = [
+            (_marker(i) if i != first else "") + policy.clean(originals[i])
+            if i in originals
+            else _marker(i)
+            for i in range(first, last + 1)
+        ]
+    output = "".join(pieces)
     rebuilt: list[nodes.Node] = []
-    owner = children[first]
+    owned: dict[int, list[str]] = {i: [] for i in raw_indices}
+    owner = first
 
     def add_chunk(text: str) -> None:
         text = _ANY_MARKER.sub("", text)
+        owned[owner].append(text)
         if text:
-            chunk = nodes.raw("", text, format=owner["format"])
-            chunk.source, chunk.line = owner.source, owner.line
+            node = children[owner]
+            chunk = nodes.raw("", text, format=node["format"])
+            chunk.source, chunk.line = node.source, node.line
             chunk["xml:space"] = "preserve"
             rebuilt.append(chunk)
 
     position = 0
-    for match in _MARKER.finditer(cleaned):
-        add_chunk(cleaned[position : match.start()])
+    for match in _MARKER.finditer(output):
+        add_chunk(output[position : match.start()])
         position = match.end()
-        node = children[int(match.group(1))]
-        if is_raw_html(node):
-            owner = node
+        index = int(match.group(1))
+        if index in originals:
+            owner = index
         else:
-            rebuilt.append(node)
-    add_chunk(cleaned[position:])
+            rebuilt.append(children[index])
+    add_chunk(output[position:])
     parent.children[first : last + 1] = []
     for offset, node in enumerate(rebuilt):
         parent.insert(first + offset, node)
-    return [(raw, removed) for raw, removed in report if removed]
+    report = []
+    for i in raw_indices:
+        output_i = "".join(owned[i])
+        removed = Removals(output_i).of(originals[i])
+        if (
+            not removed
+            and not output_i.strip()
+            and originals[i].strip()
+            and not _END_TAG.fullmatch(originals[i])  # the end of a removed element
+        ):
+            removed = [f"{echo(_snippet(originals[i]))} (not complete HTML)"]
+        if removed:
+            report.append((children[i], removed))
+    return report
 
 
 #: sphinx-design's ``{octicon}`` SVG as it writes it for a known icon and plain classes.
@@ -390,6 +471,14 @@ def check_icons(doctree: nodes.document, docname: str) -> None:
                 location=(docname, node.line or node.parent.line),
             )
             node.parent.remove(node)
+
+
+_END_TAG = re.compile(r"\s*</[A-Za-z][^<>]*>\s*")
+
+
+def _snippet(html: str, limit: int = 40) -> str:
+    html = " ".join(html.split())
+    return html if len(html) <= limit else html[: limit - 1] + "…"
 
 
 def _join(items: list[str]) -> str:
