@@ -387,7 +387,8 @@ def sanitise_siblings(
         missing = _missing(cleaned, first, last)
         if not missing:
             break
-        offenders = [i for i in raw_indices if i < min(missing) and i not in alone]
+        first_missing = min(missing)
+        offenders = [i for i in raw_indices if i < first_missing and i not in alone]
         if not offenders:
             cleaned = None
             break
