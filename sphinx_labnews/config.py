@@ -217,6 +217,14 @@ class LabnewsConfig:
         "still built); ``0`` means no limit.",
         (int,),
     )
+    iframe_hosts: list[str] = option(
+        ["youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com"],
+        list_of(str),
+        "Hosts (and their subdomains) whose pages a post's raw HTML ``<iframe>`` may "
+        "embed, over https only; the ``src`` of any other iframe is removed with a "
+        "``labnews.security`` warning. Does not apply when ``labnews_trusted_posts`` is set.",
+        (list, tuple),
+    )
     cms: bool = option(
         False,
         instance_of(bool),

@@ -54,11 +54,13 @@ from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer, record_label
 from .output_cleanup import setup_output_cleanup
+from .post_html import setup_post_html
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
 from .redirects import setup_redirects
 from .search import setup_search
 from .site_frame import setup_site_frame
+from .table_limit import setup_table_limit
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -139,6 +141,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_about(app)
     setup_garbage_collection(app)
     setup_post_security(app)
+    setup_post_html(app)
+    setup_table_limit(app)
     setup_cms(app)
     setup_build_marker(app)
     setup_output_cleanup(app)

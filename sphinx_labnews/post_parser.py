@@ -234,9 +234,13 @@ class NewsPostRenderer(SphinxRenderer):
                 return []
         self._labnews_depth = depth + 1
         try:
-            return super().run_directive(name, first_line, content, position, *args, **kwargs)
+            result = super().run_directive(name, first_line, content, position, *args, **kwargs)
         finally:
             self._labnews_depth = depth
+        for node in result:
+            if isinstance(node, nodes.table) and not node.line:
+                node.line = position  # list-table gives none: warnings about it point here
+        return result
 
     def _render_tokens(self, tokens: list[Token]) -> None:
         """MyST's, with over-deep inline markup flattened and over-large tables cut."""

@@ -54,13 +54,14 @@ class LabnewsWarnings(Enum):
         "security",
         "Something a post may not do, refused: MyST configuration in its front matter, "
         "a file read or an image or download from outside the documentation source, a "
-        "``javascript:``/``vbscript:``/``data:`` link, an unsafe ``og:`` key. See "
+        "``javascript:``/``vbscript:``/``data:`` link, an unsafe ``og:`` key, raw HTML "
+        "outside the allow-list (removed, naming what). See "
         "*What a post can and cannot do* in the guide.",
     )
     LIMIT = (
         "limit",
         "A post over a size limit: larger than ``labnews_max_post_bytes``, directives "
-        "nested too deeply, or a table with too many cells; the excess is left out.",
+        "nested too deeply, or a table (of any kind) with too many cells; the excess is left out.",
     )
     RESERVED_NAME = (
         "reserved_name",

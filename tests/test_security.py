@@ -389,3 +389,214 @@ def test_a_recursion_the_bounds_miss_keeps_the_post(tmp_path: Path, monkeypatch)
         "2025-02-01-directives.md:1: WARNING: post nested too deeply to build" in w for w in limits
     ), limits
     assert "Too deep" in (Path(app.outdir) / "news" / "atom.xml").read_text("utf-8")
+
+
+# -- 9: raw HTML ----------------------------------------------------------------------
+
+#: What a post's raw HTML may not put on the page, and where it was written.
+HTML_ATTACKS = [
+    (5, "removed <script> element"),
+    (9, "removed href \"javascript:alert('href')\" attribute of <a>"),
+    (11, "removed src \"javascript:alert('iframe')\" attribute of <iframe>"),
+    (13, "removed src 'https://evil.example/embed' attribute of <iframe>"),
+    (15, "removed <form> element and <input> element"),
+    (17, "removed <style> element"),
+    (19, "removed <meta> element"),
+    (21, "removed <base> element"),
+    (23, "removed style property 'position' of <p> and style property 'top' of <p>"),
+    (25, "removed onmouseover attribute of <span>"),
+    (
+        27,
+        "removed src '../../outside/secret.png' attribute of <img> and "
+        "src \"javascript:alert('img')\" attribute of <img>",
+    ),
+    (32, "removed <svg> element"),  # {raw} html
+    (37, "removed <object> element and href 'vbscript:msgbox(1)' attribute of <a>"),  # eval-rst
+    (42, "removed onclick attribute of <div>"),
+    (50, "removed '<div title=\"' (not complete HTML)"),
+    (56, "removed <script> element"),  # inline, its text kept as text
+]
+
+
+@pytest.fixture(scope="module")
+def html_site(tmp_path_factory: pytest.TempPathFactory):
+    tmp_path = tmp_path_factory.mktemp("html")
+    return build(hostile_site("hostile-html", tmp_path), freshenv=True)
+
+
+def test_raw_html_cannot_run_script_or_leave_the_post(html_site) -> None:
+    app = html_site
+    html = (Path(app.outdir) / "news" / "2025-01-01-attacks.html").read_text("utf-8")
+    for gone in ("pwned-script", "evil.example", "msgbox", "outside/secret"):
+        assert gone not in html, gone
+    post = page(app, "news/2025-01-01-attacks")
+    body = post.select_one("section.labnews-post")
+    for tag in ("script", "style", "form", "input", "meta", "base", "svg", "object"):
+        assert not body.find_all(tag), tag
+    assert not post.find_all("base")
+    assert not post.select("meta[http-equiv]")
+    for element in body.find_all(True):
+        assert not [name for name in element.attrs if name.lower().startswith("on")], element
+        assert not [v for v in element.attrs.values() if "alert" in str(v)], element
+        for name in ("href", "src"):
+            value = re.sub(r"[\x00-\x20]", "", element.get(name, "")).lower()
+            assert not value.startswith(("javascript:", "vbscript:", "data:")), element
+    assert [i.get("src") for i in body.find_all("iframe")] == [None, None]
+    assert "position" not in body.select_one("p[style]")["style"]
+    # what is harmless stays: the text, the span around its Markdown, the div around its own
+    span = body.find("span")
+    assert span.get_text() == "hover bold text" and span.find("b").get_text() == "bold"
+    assert body.select_one("div > p > em").get_text() == "inside"
+    assert [a.get_text() for a in body.find_all("a", target="_blank")] == ["a script link"]
+    # an unclosed attribute does not swallow the Markdown after it, nor does a removed
+    # inline <script> take its text along
+    assert "After the unclosed attribute." in body.get_text()
+    assert "inline\u2019) script text." in body.get_text()  # smart quotes
+    assert "pwned" not in (Path(app.outdir) / "searchindex.js").read_text("utf-8")
+    assert_no_secret(app)
+
+
+@pytest.mark.parametrize(("line", "what"), HTML_ATTACKS)
+def test_each_removal_is_a_typed_warning_at_its_line(html_site, line, what) -> None:
+    warnings = [w for w in security_warnings(html_site) if "2025-01-01-attacks.md:" in w]
+    assert any(
+        f"2025-01-01-attacks.md:{line}: WARNING: raw HTML: {what};" in w for w in warnings
+    ), warnings
+
+
+def test_one_warning_per_line(html_site) -> None:
+    raw = [w for w in security_warnings(html_site) if "raw HTML: removed" in w]
+    assert len(raw) == len(HTML_ATTACKS), raw
+
+
+def test_icon_classes_cannot_add_attributes(html_site) -> None:
+    """sphinx-design writes an ``{octicon}``'s classes into the SVG unescaped."""
+    body = page(html_site, "news/2025-01-01-attacks").select_one("section.labnews-post")
+    assert not body.find_all("svg")
+    assert "Icon  here." in body.get_text()
+    assert any(
+        "2025-01-01-attacks.md:48: WARNING: icon with unsafe classes left out" in w
+        for w in security_warnings(html_site)
+    )
+
+
+def test_imported_jekyll_html_is_kept(html_site) -> None:
+    app = html_site
+    post = page(app, "news/2025-01-02-imported").select_one("section.labnews-post")
+    assert [i["src"] for i in post.find_all("iframe")] == [
+        "https://www.youtube.com/embed/abc123",
+        "https://player.vimeo.com/video/42",
+    ]
+    assert post.find("iframe").has_attr("allowfullscreen")
+    assert post.select_one("video[controls] > source")["src"] == "/static/clip.mp4"
+    assert post.select_one('div[align="center"] > img[width="300"]') is not None
+    assert post.select_one('div[align="center"] > p > img')["src"] == "../_images/inside.png"
+    assert post.select_one("details > summary").get_text() == "More"
+    assert post.select_one('table[border="1"] td[colspan="2"]').get_text() == "Value"
+    assert post.select_one("p > br") is not None and post.find("sup").get_text() == "1"
+    assert post.select_one('a[target="_blank"]')["href"] == "https://example.org/"
+    assert post.select_one("span.note > em").get_text() == "noted"
+    html = (Path(app.outdir) / "news" / "2025-01-02-imported.html").read_text("utf-8")
+    assert "<!-- more -->" in html
+    assert "A hard<br />\nbreak" in html  # MyST's own markup is not rewritten
+    assert post.select_one("svg.sd-octicon-book.sd-text-info") is not None
+    # clean HTML written the way the sanitiser writes it passes byte for byte
+    assert (
+        '<div align="center">\n<img src="/static/inside.png" width="300" alt="centred">\n' in html
+    )
+    assert not [w for w in security_warnings(app) if "2025-01-02-imported" in w]
+
+
+def test_iframe_hosts_are_configurable(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-html", tmp_path)
+    app = build(srcdir, freshenv=True, confoverrides={"labnews_iframe_hosts": ["evil.example"]})
+    attacks = page(app, "news/2025-01-01-attacks").select_one("section.labnews-post")
+    assert [i.get("src") for i in attacks.find_all("iframe")] == [
+        None,
+        "https://evil.example/embed",
+    ]
+    imported = page(app, "news/2025-01-02-imported").select_one("section.labnews-post")
+    assert [i.get("src") for i in imported.find_all("iframe")] == [None, None]
+
+
+def test_trusted_posts_keep_raw_html_as_written(tmp_path: Path) -> None:
+    srcdir = hostile_site("hostile-html", tmp_path)
+    app = build(srcdir, freshenv=True, confoverrides={"labnews_trusted_posts": True})
+    html = (Path(app.outdir) / "news" / "2025-01-01-attacks.html").read_text("utf-8")
+    assert "<span onmouseover=\"alert('span')\">" in html
+    assert not [w for w in security_warnings(app) if "raw HTML" in w]
+    # the site's own pages are never cleaned
+    index = (Path(app.outdir) / "index.html").read_text("utf-8")
+    assert '<span onclick="siteOwn()">' in index
+
+
+def test_site_pages_keep_raw_html(html_site) -> None:
+    index = (Path(html_site.outdir) / "index.html").read_text("utf-8")
+    assert '<span onclick="siteOwn()">' in index
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://www.youtube.com/embed/x", True),
+        ("https://youtube.com/embed/x", True),
+        ("https://www.youtube-nocookie.com/embed/x", True),
+        ("https://player.vimeo.com/video/1", True),
+        ("http://www.youtube.com/embed/x", False),  # https only
+        ("https://youtube.com.evil.example/", False),
+        ("https://evilyoutube.com/", False),
+        ("https://www.youtube.com@evil.example/", False),
+        ("https://vimeo.com/1", False),  # only the player host
+        ("//www.youtube.com/embed/x", False),
+        ("javascript:alert(1)//https://youtube.com/", False),
+    ],
+)
+def test_iframe_hosts(url: str, allowed: bool) -> None:
+    from sphinx_labnews.post_html import DEFAULT_IFRAME_HOSTS, allowed_host
+
+    assert allowed_host(url, DEFAULT_IFRAME_HOSTS) is allowed
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "line"),
+    [
+        (
+            "list-table",
+            "```{list-table}\n" + "".join(f"* - r{i}\n  - c{i}\n" for i in range(2600)) + "```\n",
+            5,
+        ),
+        (
+            "csv-table",
+            "```{csv-table}\n" + "".join(f"r{i},c{i}\n" for i in range(2600)) + "```\n",
+            5,
+        ),
+        (
+            "grid",
+            "```{eval-rst}\n+--------+--------+\n"
+            + "".join(f"| r{i:<6}| c{i:<6}|\n+--------+--------+\n" for i in range(2600))
+            + "```\n",
+            7,
+        ),
+        (
+            "simple",
+            "```{eval-rst}\n====== ======\n"
+            + "".join(f"r{i:<5} c{i:<5}\n" for i in range(2600))
+            + "====== ======\n```\n",
+            7,
+        ),
+    ],
+)
+def test_directive_and_rst_tables_are_cut_to_the_cell_limit(tmp_path, kind, body, line) -> None:
+    srcdir = hostile_site("hostile-size", tmp_path)
+    (srcdir / "news").mkdir()
+    (srcdir / "news" / "2025-03-01-t.md").write_text(
+        f"---\ntitle: {kind}\ndate: 2025-03-01\n---\n{body}\nAfter the table.\n", "utf-8"
+    )
+    app = build(srcdir, freshenv=True, confoverrides={"labnews_max_post_bytes": 0})
+    post = page(app, "news/2025-03-01-t")
+    assert len(post.select("table td")) == 5000
+    assert post.select("table td")[-1].get_text().strip() == "c2499"
+    assert "After the table." in post.get_text()
+    limits = security_warnings(app, "limit")
+    assert len(limits) == 1, limits
+    assert f"2025-03-01-t.md:{line}: WARNING: table has more than 5000 cells" in limits[0], limits
