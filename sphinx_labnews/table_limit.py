@@ -57,7 +57,7 @@ class LimitTableCells(SphinxTransform):
                     f"table has more than {MAX_TABLE_CELLS} cells; the rows past the "
                     "limit are left out",
                     LabnewsWarnings.LIMIT,
-                    location=(docname, line),
+                    location=(self.env.docname, line),
                 )
 
 
