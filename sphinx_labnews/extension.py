@@ -16,6 +16,7 @@ from .ablog_adapter import (
     reset_blog,
 )
 from .about import setup_about
+from .breadcrumbs import setup_breadcrumbs
 from .byline import setup_byline
 from .cms import setup_cms
 from .config import check_config, register_config_values
@@ -76,6 +77,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_centered_image(app)
     setup_news_cards(app)
     setup_byline(app)
+    setup_breadcrumbs(app)
     setup_social(app)
     setup_site_urls(app)
     setup_about(app)
