@@ -1,7 +1,7 @@
-"""A post's breadcrumb: Home › News › Year › title.
+"""A post's breadcrumb: Home > News > Year > title.
 
 pydata-sphinx-theme builds its breadcrumb from the page's toctree parents, and a
-post sits in no toctree, so a post showed "Home › title" only. The theme's own
+post sits in no toctree, so a post showed "Home > title" only. The theme's own
 ``breadcrumbs.html`` renders whatever ``parents`` the page context holds, so the
 post's blog and year archive are handed to it there: no template of the theme is
 copied. The links come from ablog's catalogues, so they lead to pages ablog builds.
@@ -20,7 +20,7 @@ from .listings import blog_of
 def add_post_parents(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: News › Year above a post's title."""
+    """``html-page-context``: News > Year above a post's title."""
     if app.builder.format != "html" or doctree is None:
         return
     blog = blog_of(app)
