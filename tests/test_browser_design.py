@@ -312,18 +312,26 @@ def first_link(crawled: dict, page: str, predicate) -> str:
 def pages(site: str, crawled: dict) -> dict[str, str]:
     """The landing page, the archive, a post with tags and a tag page."""
     landing = site + "index.html"
-    tagged = next(
-        url
-        for url, links in crawled.items()
-        if "/news/" in url and any("labnews-tag" in (a.get("class") or "") for *_, a in links)
-    )
+
+    def tagged(url: str) -> bool:
+        links = crawled[url]
+        return "/news/" in url and any("labnews-tag" in (a.get("class") or "") for *_, a in links)
+
+    def between(url: str) -> bool:
+        rels = {a.get("rel") for tag, _ref, a in crawled[url] if tag == "a"}
+        return {"prev", "next"} <= rels
+
+    # a tagged post in the middle of the news (with an older and a newer post), always
+    # the same one; the first tagged post where the links carry no rel
+    candidates = sorted(filter(tagged, crawled))
+    post = next(filter(between, candidates), candidates[0])
     return {
         "landing": landing,
         "archive": first_link(
             crawled, landing, lambda ref, a: "nav-internal" in (a.get("class") or "")
         ),
-        "post": tagged,
-        "tag": first_link(crawled, tagged, lambda ref, a: "labnews-tag" in (a.get("class") or "")),
+        "post": post,
+        "tag": first_link(crawled, post, lambda ref, a: "labnews-tag" in (a.get("class") or "")),
         "workshop": site + "news/2025-07-14-lai4bm-2025-workshop.html",
     }
 
