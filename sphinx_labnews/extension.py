@@ -43,6 +43,7 @@ from .ablog_adapter import (
 )
 from .about import setup_about
 from .archive import setup_archive
+from .breadcrumbs import setup_breadcrumbs
 from .build_marker import setup_build_marker
 from .byline import setup_byline
 from .cms import setup_cms
@@ -136,6 +137,7 @@ def setup_extension(app: Sphinx) -> None:
     if site:
         setup_news_site_extensions(app)
         setup_archive(app)
+        setup_breadcrumbs(app)
         setup_site_frame(app)
         setup_search(app)
     setup_about(app)
