@@ -3,7 +3,7 @@
 pydata-sphinx-theme builds its breadcrumb from the page's toctree parents, and a
 post sits in no toctree, so a post showed "Home > title" only. The theme's own
 ``breadcrumbs.html`` renders whatever ``parents`` the page context holds, so the
-post's blog and year archive are handed to it there: no template of the theme is
+post's All news page and year archive are handed to it there: no template of the theme is
 copied. The links come from ablog's catalogues, so they lead to pages ablog builds.
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.locale import _
 
+from .archive import page_docname
 from .listings import blog_of
 
 
@@ -28,7 +29,8 @@ def add_post_parents(
     if post is None:
         return
     pathto = context["pathto"]
-    parents = [{"link": pathto(blog.blog_path), "title": _("News")}]
+    # News is All news' first page: the document holding it, or ablog's blog_path page
+    parents = [{"link": pathto(page_docname(app, 1)), "title": _("News")}]
     year = getattr(post, "archive", None)
     if year and getattr(year, "docname", None):
         parents.append({"link": pathto(year.docname), "title": str(year)})
