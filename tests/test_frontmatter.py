@@ -406,3 +406,23 @@ def test_complete_dates_in_other_spellings_are_read(value: str, expected: dt.dat
 def test_a_time_after_the_date_cannot_move_the_day() -> None:
     with pytest.raises(ValueError, match="has a time that cannot be read"):
         parse_post_date("2025-07-27 2026")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\ntitle: T\n---\nBody\n", ("title: T", 3)),
+        # YAML's document-end marker closes the block too, as in Jekyll
+        ("---\ntitle: T\n...\nBody\n", ("title: T", 3)),
+        (
+            "---\ntitle: T\nlast_updated: 2020/01/01\n... \n---\n",
+            ("title: T\nlast_updated: 2020/01/01", 4),
+        ),
+        ("---  \n---\n", ("", 2)),
+        ("---\ntitle: T\nBody without a closing fence\n", (None, 0)),
+        ("\n---\ntitle: T\n---\n", (None, 0)),
+        ("\ufeff---\ntitle: T\n---\n", ("title: T", 3)),
+    ],
+)
+def test_split_front_matter_fences(text: str, expected: tuple[str | None, int]) -> None:
+    assert split_front_matter(text) == expected

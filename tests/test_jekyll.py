@@ -203,6 +203,26 @@ def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
 
 
+@pytest.mark.parametrize(
+    ("title", "max_length", "slug"),
+    [
+        # a slug of exactly max_length is kept whole; one more character cuts a word
+        ("abc def", 7, "abc-def"),
+        ("abc defg", 7, "abc"),
+        # the cut is at the last hyphen within the limit, also when it falls right after it
+        ("abc def ghi", 8, "abc-def"),
+        ("abc def ghi", 7, "abc-def"),
+        ("abc def ghi", 6, "abc"),
+        # one word longer than the limit is cut at the limit
+        ("abcdefghij", 4, "abcd"),
+        ("abcd efgh", 4, "abcd"),
+    ],
+)
+def test_slugify_cuts_at_max_length(title: str, max_length: int, slug: str) -> None:
+    assert slugify(title, max_length=max_length) == slug
+    assert len(slug) <= max_length
+
+
 def test_convert_post_keeps_front_matter_and_adds_date_from_file_name() -> None:
     source = "---\ntitle: 'X'  \ngroup: news\n---\nLine one  \nline two\n"
     conversion = convert_post(source, filename="2024-02-29-x.md")
