@@ -32,6 +32,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from .about_source import split_about_source
 from .frontmatter import (
     date_from_filename,
     one_line,
@@ -131,15 +132,13 @@ class AboutBlock:
 
     @classmethod
     def from_markdown(cls, key: str, source: str) -> AboutBlock:
-        """Read an About file: a heading line followed by the block's text."""
-        lines = source.strip("\n").splitlines()
-        heading = ""
-        while lines and not lines[0].strip():
-            lines.pop(0)
-        if lines and (match := _HEADING.match(lines[0])):
-            heading = match.group(2)
-            lines.pop(0)
-        return cls(key, heading, "\n".join(lines))
+        """Read an About file as the build reads it (:func:`split_about_source`).
+
+        A file that does not start with a ``# Heading`` has no heading here (the build
+        warns and shows the key instead), and its whole text is the block's text.
+        """
+        about, problem = split_about_source(source, fallback_title="")
+        return cls(key, about.title if problem is None else "", about.body.strip("\n"))
 
 
 def _no_site_file(path: str) -> bool:

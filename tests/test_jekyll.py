@@ -8,6 +8,7 @@ import pytest
 from docutils import nodes
 from helpers import build, copy_root, page, warnings_of
 
+from sphinx_labnews.about_source import split_about_source
 from sphinx_labnews.frontmatter import read_post
 from sphinx_labnews.jekyll import (
     AboutBlock,
@@ -159,6 +160,27 @@ def test_about_differing_section_kept_and_reported() -> None:
 def test_about_block_read_from_markdown() -> None:
     block = AboutBlock.from_markdown("smart-lab", "# About Smart Lab\n\nText here.\n")
     assert (block.heading, block.text.strip()) == ("About Smart Lab", "Text here.")
+
+
+@pytest.mark.parametrize(
+    ("source", "heading", "text"),
+    [
+        ("\n\n# About Us #\n\nText.\n\n", "About Us", "Text."),
+        # a closing '#' sequence needs a space before it (CommonMark)
+        ("# About C#\nText.\n", "About C#", "Text."),
+        # front matter is skipped, as the about directive skips it
+        ("---\nnote: x\n---\n# About Us\nText.\n", "About Us", "Text."),
+        # not a level-1 heading: the build warns and shows the key, so no heading here
+        ("## About Us\nText.\n", "", "## About Us\nText."),
+        ("Text only.\n", "", "Text only."),
+    ],
+)
+def test_about_block_is_read_as_the_build_reads_it(source: str, heading: str, text: str) -> None:
+    block = AboutBlock.from_markdown("us", source)
+    assert (block.heading, block.text) == (heading, text)
+    built, problem = split_about_source(source, fallback_title="us")
+    assert built.title == (heading or "us")
+    assert (problem is None) == bool(heading)
 
 
 @pytest.mark.parametrize(
