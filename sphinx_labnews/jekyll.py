@@ -33,6 +33,7 @@ from urllib.parse import unquote
 import yaml
 
 from .about_source import split_about_source
+from .css import css_length
 from .frontmatter import (
     date_from_filename,
     one_line,
@@ -333,21 +334,16 @@ class _TagCollector(HTMLParser):
             self._href = None
 
 
-def _css_length(value: str) -> str:
-    value = value.strip()
-    return f"{value}px" if re.fullmatch(r"\d+(?:\.\d+)?", value) else value
-
-
 def image_options(attrs: Mapping[str, str]) -> dict[str, str]:
     """``width``/``max-width`` from an ``<img>``'s ``width`` attribute and ``style``."""
     options: dict[str, str] = {}
     if attrs.get("width", "").strip():
-        options["width"] = _css_length(attrs["width"])
+        options["width"] = css_length(attrs["width"])
     for declaration in attrs.get("style", "").split(";"):
         name, _, value = declaration.partition(":")
         name, value = name.strip().lower(), value.strip()
         if name in ("width", "max-width") and value:
-            options[name] = _css_length(value)
+            options[name] = css_length(value)
     return options
 
 

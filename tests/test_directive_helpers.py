@@ -7,7 +7,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from sphinx_labnews.about_source import split_about_source, wanted_keys
-from sphinx_labnews.directives.centered_image import css_length
+from sphinx_labnews.css import css_length
 from sphinx_labnews.frontmatter import map_front_matter, parse_about, parse_front_matter
 from sphinx_labnews.raw_html import raw_images_in_tokens
 
