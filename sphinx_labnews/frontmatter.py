@@ -529,37 +529,19 @@ def _text(value: Any) -> tuple[str | None, bool]:
     return None, False
 
 
-def map_front_matter(
-    front_matter: FrontMatter | None,
-    *,
-    filename: str,
-) -> tuple[PostMetadata, list[Problem]]:
-    """Map the lab's front matter onto post metadata.
+def _wrong_type(front_matter: FrontMatter, key: str, expected: str) -> Problem:
+    return Problem(
+        "field_type",
+        f"front-matter field {key!r} should be {expected}, got {echo(front_matter.data[key])}",
+        front_matter.line_of(key),
+    )
 
-    ``filename`` (the post's file or document name) supplies a fallback title and
-    date, so a post with a missing or broken field is still built, and said so,
-    rather than dropped.
-    """
-    problems: list[Problem] = []
-    if front_matter is None:
-        problems.append(
-            Problem("frontmatter", "post has no front matter (a '---' block on line 1)", 1)
-        )
-        front_matter = FrontMatter({}, {})
-    data = front_matter.data
 
-    def wrong_type(key: str, expected: str) -> None:
-        problems.append(
-            Problem(
-                "field_type",
-                f"front-matter field {key!r} should be {expected}, got {echo(data[key])}",
-                front_matter.line_of(key),
-            )
-        )
-
-    title, ok = _text(data.get("title"))
+def _map_title(front_matter: FrontMatter, filename: str, problems: list[Problem]) -> str:
+    """``title``, else the file name's words (said so)."""
+    title, ok = _text(front_matter.data.get("title"))
     if not ok:
-        wrong_type("title", "text")
+        problems.append(_wrong_type(front_matter, "title", "text"))
     if title is None:
         title = title_from_filename(filename)
         problems.append(
@@ -569,7 +551,14 @@ def map_front_matter(
                 front_matter.line_of("title"),
             )
         )
+    return title
 
+
+def _map_date(
+    front_matter: FrontMatter, filename: str, problems: list[Problem]
+) -> dt.datetime | None:
+    """``date`` (or ``last_updated``), else the file name's date, else none: a draft."""
+    data = front_matter.data
     date: dt.datetime | None = None
     date_error: str | None = None
     date_key = "date" if data.get("date") is not None else "last_updated"
@@ -578,77 +567,122 @@ def map_front_matter(
             date = parse_post_date(data[date_key])
         except ValueError as error:
             date_error = f"{date_key}: {error}"
-    if date is None:
-        date = date_from_filename(filename)
-        fallback = (
-            f"using {date:%Y-%m-%d} from the file name"
-            if date is not None
-            else "the post is listed as a draft"
+    if date is not None:
+        return date
+    date = date_from_filename(filename)
+    fallback = (
+        f"using {date:%Y-%m-%d} from the file name"
+        if date is not None
+        else "the post is listed as a draft"
+    )
+    if date_error is not None:
+        problems.append(
+            Problem("date", f"{date_error}; {fallback}", front_matter.line_of(date_key))
         )
-        if date_error is not None:
-            problems.append(
-                Problem("date", f"{date_error}; {fallback}", front_matter.line_of(date_key))
+    elif date is None:
+        problems.append(
+            Problem(
+                "date",
+                "post has no date (last_updated or date) and its file name has none; " + fallback,
+                front_matter.start_line,
             )
-        elif date is None:
-            problems.append(
-                Problem(
-                    "date",
-                    "post has no date (last_updated or date) and its file name has none; "
-                    + fallback,
-                    front_matter.start_line,
-                )
-            )
+        )
+    return date
 
-    authors, ok = _string_list(data.get("author"), split_commas=False)
-    if not ok:
-        wrong_type("author", "a name or a list of names")
-    categories, ok = _string_list(data.get("group"), split_commas=False)
-    if not ok:
-        wrong_type("group", "a name or a list of names")
-    tags, ok = _string_list(data.get("tags"), split_commas=True)
-    if not ok:
-        wrong_type("tags", "a list or a comma-separated string")
-    for key, word, names in (
-        ("author", "author", authors),
-        ("group", "group", categories),
-        ("tags", "tag", tags),
-    ):
-        for name, why in [(name, slug_problem(name)) for name in names]:
-            if why is None:
-                continue
-            names.remove(name)
-            problems.append(
-                Problem(
-                    "field_type",
-                    f"{word} {echo(name)} {why}; it is left out",
-                    front_matter.line_of(key),
-                )
-            )
 
+def _map_names(
+    front_matter: FrontMatter,
+    key: str,
+    word: str,
+    *,
+    split_commas: bool,
+    expected: str,
+    problems: list[Problem],
+) -> list[str]:
+    """``author``, ``group`` or ``tags``: names that can be archive pages, each bad one left out."""
+    names, ok = _string_list(front_matter.data.get(key), split_commas=split_commas)
+    if not ok:
+        problems.append(_wrong_type(front_matter, key, expected))
+    for name, why in [(name, slug_problem(name)) for name in names]:
+        if why is None:
+            continue
+        names.remove(name)
+        problems.append(
+            Problem(
+                "field_type",
+                f"{word} {echo(name)} {why}; it is left out",
+                front_matter.line_of(key),
+            )
+        )
+    return names
+
+
+def _map_published(front_matter: FrontMatter, problems: list[Problem]) -> bool:
+    """``published``; a value that is not understood keeps the post unpublished."""
+    if "published" not in front_matter.data:
+        return True
+    published, understood = parse_published(front_matter.data["published"])
+    if not understood:
+        problems.append(
+            Problem(
+                "published",
+                f"published should be true or false, got {echo(front_matter.data['published'])}; "
+                "the post is not published until this is fixed",
+                front_matter.line_of("published"),
+            )
+        )
+    return published
+
+
+def map_front_matter(
+    front_matter: FrontMatter | None,
+    *,
+    filename: str,
+) -> tuple[PostMetadata, list[Problem]]:
+    """Map the lab's front matter onto post metadata.
+
+    ``filename`` (the post's file or document name) supplies a fallback title and
+    date, so a post with a missing or broken field is still built, and said so,
+    rather than dropped. Each field has its helper; problems come in field order.
+    """
+    problems: list[Problem] = []
+    if front_matter is None:
+        problems.append(
+            Problem("frontmatter", "post has no front matter (a '---' block on line 1)", 1)
+        )
+        front_matter = FrontMatter({}, {})
+    data = front_matter.data
+
+    title = _map_title(front_matter, filename, problems)
+    date = _map_date(front_matter, filename, problems)
+    names = "a name or a list of names"
+    authors = _map_names(
+        front_matter, "author", "author", split_commas=False, expected=names, problems=problems
+    )
+    categories = _map_names(
+        front_matter, "group", "group", split_commas=False, expected=names, problems=problems
+    )
+    tags = _map_names(
+        front_matter,
+        "tags",
+        "tag",
+        split_commas=True,
+        expected="a list or a comma-separated string",
+        problems=problems,
+    )
     cover, ok = _text(data.get("cover"))
     if not ok:
-        wrong_type("cover", "an image path")
+        problems.append(_wrong_type(front_matter, "cover", "an image path"))
         cover = None
     description, ok = _text(data.get("oneline_description"))
     if not ok:
-        wrong_type("oneline_description", "text")
-
-    published = True
-    if "published" in data:
-        published, understood = parse_published(data["published"])
-        if not understood:
-            problems.append(
-                Problem(
-                    "published",
-                    f"published should be true or false, got {echo(data['published'])}; "
-                    "the post is not published until this is fixed",
-                    front_matter.line_of("published"),
-                )
-            )
-
+        problems.append(_wrong_type(front_matter, "oneline_description", "text"))
+    published = _map_published(front_matter, problems)
     about, ok = parse_about(data.get("about"))
     if not ok:
-        wrong_type("about", "true, false or a list of About block keys")
+        problems.append(
+            _wrong_type(front_matter, "about", "true, false or a list of About block keys")
+        )
 
     extra = {key: value for key, value in data.items() if key not in KNOWN_KEYS}
     metadata = PostMetadata(
