@@ -1204,47 +1204,83 @@ def convert_front_matter(
     title = data.get("title")
     if isinstance(title, str) and _NEEDS_DECODING.search(title):
         replaced["title"] = _yaml_line("title", plain_text(title))
-
-    if data.get("cover") is None:
-        header = data.get("header")
-        for value in (
-            data.get("image"),
-            data.get("thumbnail"),
-            header.get("teaser") if isinstance(header, Mapping) else None,
-        ):
-            path = _image_path(value)
-            if path:
-                added.append(_yaml_line("cover", _cover_path(path, context)))
-                break
-    if data.get("oneline_description") is None:
-        for key in ("description", "excerpt", "summary"):
-            if isinstance(data.get(key), str) and plain_text(data[key]):
-                added.append(_yaml_line("oneline_description", plain_text(data[key])))
-                break
-    if data.get("group") is None:
-        groups: list[str] = []
-        for key in ("categories", "category"):
-            for word in _words(data.get(key)) or []:
-                if word.strip() and word.strip() not in groups:
-                    groups.append(word.strip())
-        if groups:
-            added.append(_yaml_line("group", groups[0] if len(groups) == 1 else groups))
+    for line in (
+        _cover_line(data, context),
+        _description_line(data),
+        _group_line(data),
+    ):
+        if line is not None:
+            added.append(line)
     tags = data.get("tags")
     if isinstance(tags, str) and "," not in tags and len(tags.split()) > 1:
         replaced["tags"] = _yaml_line("tags", tags.split())
-    author = data.get("author")
-    authors = [author] if isinstance(author, str) else author if isinstance(author, list) else []
-    if authors and any(isinstance(a, str) and a in context.authors for a in authors):
-        names = [context.authors.get(a, a) if isinstance(a, str) else a for a in authors]
-        replaced["author"] = _yaml_line("author", names[0] if isinstance(author, str) else names)
+    author_line = _author_line(data, context)
+    if author_line is not None:
+        replaced["author"] = author_line
     if data.get("date") is not None:
         try:
             parse_post_date(data["date"])
         except ValueError as error:
             notes.append(Note(WARNING, f"date: {error}; fix it by hand", key_lines.get("date")))
+    redirects = _redirects(data.get("redirect_from"), key_lines, notes)
+    if not replaced and not added:
+        return front_block, notes, redirects
+    return _rewrite_block(front_block, key_lines, replaced, added), notes, redirects
 
+
+def _cover_line(data: Mapping[str, Any], context: SiteContext) -> str | None:
+    """``cover`` from the theme's ``image``, ``thumbnail`` or ``header.teaser``."""
+    if data.get("cover") is not None:
+        return None
+    header = data.get("header")
+    for value in (
+        data.get("image"),
+        data.get("thumbnail"),
+        header.get("teaser") if isinstance(header, Mapping) else None,
+    ):
+        path = _image_path(value)
+        if path:
+            return _yaml_line("cover", _cover_path(path, context))
+    return None
+
+
+def _description_line(data: Mapping[str, Any]) -> str | None:
+    """``oneline_description`` from ``description``, ``excerpt`` or ``summary``."""
+    if data.get("oneline_description") is not None:
+        return None
+    for key in ("description", "excerpt", "summary"):
+        if isinstance(data.get(key), str) and plain_text(data[key]):
+            return _yaml_line("oneline_description", plain_text(data[key]))
+    return None
+
+
+def _group_line(data: Mapping[str, Any]) -> str | None:
+    """``group`` from ``categories`` and ``category`` (one name, or a list)."""
+    if data.get("group") is not None:
+        return None
+    groups: list[str] = []
+    for key in ("categories", "category"):
+        for word in _words(data.get(key)) or []:
+            if word.strip() and word.strip() not in groups:
+                groups.append(word.strip())
+    if not groups:
+        return None
+    return _yaml_line("group", groups[0] if len(groups) == 1 else groups)
+
+
+def _author_line(data: Mapping[str, Any], context: SiteContext) -> str | None:
+    """``author`` with keys of ``_data/authors.yml`` replaced by the authors' names."""
+    author = data.get("author")
+    authors = [author] if isinstance(author, str) else author if isinstance(author, list) else []
+    if not any(isinstance(a, str) and a in context.authors for a in authors):
+        return None
+    names = [context.authors.get(a, a) if isinstance(a, str) else a for a in authors]
+    return _yaml_line("author", names[0] if isinstance(author, str) else names)
+
+
+def _redirects(value: Any, key_lines: Mapping[str, int], notes: list[Note]) -> list[str]:
+    """``redirect_from``'s URLs (one or a list), without blanks or repeats."""
     redirects: list[str] = []
-    value = data.get("redirect_from")
     for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
         if isinstance(item, str) and item.strip() and item.strip() not in redirects:
             redirects.append(item.strip())
@@ -1256,9 +1292,13 @@ def convert_front_matter(
                 key_lines.get("redirect_from"),
             )
         )
+    return redirects
 
-    if not replaced and not added:
-        return front_block, notes, redirects
+
+def _rewrite_block(
+    front_block: str, key_lines: Mapping[str, int], replaced: Mapping[str, str], added: list[str]
+) -> str:
+    """The block with each replaced key's lines (and its comments) swapped, added keys last."""
     lines = front_block.split("\n")
     starts = sorted(line - 1 for line in key_lines.values())
     for key in sorted(replaced, key=lambda name: key_lines[name], reverse=True):
@@ -1270,7 +1310,7 @@ def convert_front_matter(
             end -= 1
         lines[start:end] = [replaced[key]]
     lines[-1:-1] = added
-    return "\n".join(lines), notes, redirects
+    return "\n".join(lines)
 
 
 def _cover_path(path: str, context: SiteContext) -> str:
