@@ -1350,13 +1350,7 @@ def convert_about(
     blocks = list(blocks)
     defaults = set(default_keys)
     notes: list[Note] = []
-    spans = code_spans(body)
-    headings = [
-        (match.start(), _HEADING.match(match.group(0)))
-        for match in re.finditer(r"^#{1,6}[ \t]+.*$", body, re.MULTILINE)
-        if not _in_spans(match.start(), spans)
-    ]
-    headings = [(start, match) for start, match in headings if match is not None]
+    headings = _headings(body)
     trailing_from = len(body)
     for start, match in reversed(headings):
         if not match.group(2).lower().startswith("about"):
@@ -1374,38 +1368,15 @@ def convert_about(
         end = headings[index + 1][0] if index + 1 < len(headings) else len(body)
         section = body[start:end].strip("\n")
         text = section.split("\n", 1)[1] if "\n" in section else ""
-        line = line_at(body, start, first_line)
         trailing = start >= trailing_from
-        same_heading = [b for b in blocks if _same(b.heading, heading)]
-        found = next((b for b in same_heading if _same(b.text, text)), None)
+        found = next((b for b in blocks if _same(b.heading, heading) and _same(b.text, text)), None)
         if found is None:
+            note = _unmatched_note(blocks, heading, text, trailing=trailing)
+            if note:
+                notes.append(Note(WARNING, note, line_at(body, start, first_line)))
             if trailing:
                 all_dropped = False
                 kept_trailing.append(section)
-                if same_heading:
-                    keys = ", ".join(b.key for b in same_heading)
-                    message = (
-                        f"section {heading!r} differs from About block {keys}; kept as written"
-                    )
-                else:
-                    near = _near_blocks(blocks, heading, text)
-                    message = (
-                        f"section {heading!r} resembles About block {near}; kept as written"
-                        if near
-                        else f"section {heading!r} matches no registered About block; "
-                        "kept as written"
-                    )
-                notes.append(Note(WARNING, message, line))
-            else:
-                near = _near_blocks(blocks, heading, text)
-                if near:
-                    notes.append(
-                        Note(
-                            WARNING,
-                            f"section {heading!r} resembles About block {near}; kept as written",
-                            line,
-                        )
-                    )
             continue
         replacement = "" if found.key in defaults else f"```{{about}} {found.key}\n```"
         if trailing:
@@ -1422,10 +1393,47 @@ def convert_about(
     pieces.append(body[position:trailing_from])
     prefix = re.sub(r"\s+\Z", "", "".join(pieces))
     if all_dropped and trailing_from < len(body):
-        lines = prefix.split("\n")
-        if lines and _THEMATIC_BREAK.match(lines[-1]):
-            prefix = re.sub(r"\s+\Z", "", "\n".join(lines[:-1]))
+        prefix = _without_final_rule(prefix)
     return "\n\n".join([prefix, *kept_trailing]) + "\n", notes
+
+
+def _headings(body: str) -> list[tuple[int, re.Match[str]]]:
+    """The ATX headings outside code, with their offsets."""
+    spans = code_spans(body)
+    headings = [
+        (match.start(), _HEADING.match(match.group(0)))
+        for match in re.finditer(r"^#{1,6}[ \t]+.*$", body, re.MULTILINE)
+        if not _in_spans(match.start(), spans)
+    ]
+    return [(start, match) for start, match in headings if match is not None]
+
+
+def _unmatched_note(
+    blocks: Sequence[AboutBlock], heading: str, text: str, *, trailing: bool
+) -> str:
+    """What to say of an About section that matches no block ("" for nothing).
+
+    A trailing section is always reported, as it is kept; elsewhere only a near
+    match is, since "About the dataset" may be the post's own content.
+    """
+    near = _near_blocks(blocks, heading, text)
+    if not trailing:
+        return f"section {heading!r} resembles About block {near}; kept as written" if near else ""
+    same_heading = [b.key for b in blocks if _same(b.heading, heading)]
+    if same_heading:
+        keys = ", ".join(same_heading)
+        return f"section {heading!r} differs from About block {keys}; kept as written"
+    if near:
+        return f"section {heading!r} resembles About block {near}; kept as written"
+    return f"section {heading!r} matches no registered About block; kept as written"
+
+
+def _without_final_rule(prefix: str) -> str:
+    """``prefix`` without a horizontal rule left dangling at its end."""
+    lines = prefix.split("\n")
+    if lines and _THEMATIC_BREAK.match(lines[-1]):
+        return re.sub(r"\s+\Z", "", "\n".join(lines[:-1]))
+    return prefix
 
 
 def _near_blocks(blocks: Sequence[AboutBlock], heading: str, text: str) -> str:
