@@ -426,3 +426,131 @@ def test_a_time_after_the_date_cannot_move_the_day() -> None:
 )
 def test_split_front_matter_fences(text: str, expected: tuple[str | None, int]) -> None:
     assert split_front_matter(text) == expected
+
+
+NO_DATE = "post has no date (last_updated or date) and its file name has none; "
+NAMES = "a name or a list of names"
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "fields", "problems"),
+    [
+        pytest.param(
+            "Just text.\n",
+            "2021-04-01-no-title.md",
+            {"title": "No title", "date": dt.datetime(2021, 4, 1)},
+            [
+                ("frontmatter", 1, "post has no front matter (a '---' block on line 1)"),
+                ("title", 1, "post has no title; using 'No title' from its file name"),
+            ],
+            id="no-front-matter",
+        ),
+        pytest.param(
+            "---\ntitle: T\n---\nBody\n",
+            "notes.md",
+            {"title": "T", "date": None},
+            [("date", 1, NO_DATE + "the post is listed as a draft")],
+            id="no-date-anywhere",
+        ),
+        pytest.param(
+            "---\ntitle: T\ndate: 2021-02-30\nlast_updated: 2020/01/01\n---\n",
+            "undated.md",
+            {"date": None},
+            [
+                (
+                    "date",
+                    3,
+                    "date: '2021-02-30' is not a date that exists (day is out of range for "
+                    "month); the post is listed as a draft",
+                )
+            ],
+            id="bad-date-wins-over-last-updated",
+        ),
+        pytest.param(
+            "---\ntitle: T\ndate: 2020-01-01\nauthor: Smith, John\ngroup: Lab, News\n"
+            "tags: a, b\n---\n",
+            "x.md",
+            {"authors": ("Smith, John",), "categories": ("Lab, News",), "tags": ("a", "b")},
+            [],
+            id="only-tags-split-at-commas",
+        ),
+        pytest.param(
+            "---\ntitle: [T]\ndate: 2020-01-01\nauthor: {a: 1}\ngroup: [ok, {b: 1}]\n"
+            "tags: {x: 1}\ncover: [c.png]\noneline_description: [d]\nabout: 3\n---\n",
+            "x.md",
+            {
+                "title": "X",
+                "authors": (),
+                "categories": ("ok",),
+                "tags": (),
+                "cover": None,
+                "description": None,
+                "about": None,
+            },
+            [
+                ("field_type", 2, "front-matter field 'title' should be text, got ['T']"),
+                ("title", 2, "post has no title; using 'X' from its file name"),
+                ("field_type", 4, f"front-matter field 'author' should be {NAMES}, got {{'a': 1}}"),
+                (
+                    "field_type",
+                    5,
+                    f"front-matter field 'group' should be {NAMES}, got ['ok', {{'b': 1}}]",
+                ),
+                (
+                    "field_type",
+                    6,
+                    "front-matter field 'tags' should be a list or a comma-separated string, "
+                    "got {'x': 1}",
+                ),
+                (
+                    "field_type",
+                    7,
+                    "front-matter field 'cover' should be an image path, got ['c.png']",
+                ),
+                (
+                    "field_type",
+                    8,
+                    "front-matter field 'oneline_description' should be text, got ['d']",
+                ),
+                (
+                    "field_type",
+                    9,
+                    "front-matter field 'about' should be true, false or a list of About block "
+                    "keys, got 3",
+                ),
+            ],
+            id="wrong-types",
+        ),
+        pytest.param(
+            "---\ntitle: T\ndate: 2020-01-01\nauthor: [Ann, '..']\ngroup: ['/']\n"
+            "tags: [ok, '.']\n---\n",
+            "x.md",
+            {"authors": ("Ann",), "categories": (), "tags": ("ok",)},
+            [
+                (
+                    "field_type",
+                    4,
+                    "author '..' has no letter or digit to name its archive page; it is left out",
+                ),
+                (
+                    "field_type",
+                    5,
+                    "group '/' has no letter or digit to name its archive page; it is left out",
+                ),
+                (
+                    "field_type",
+                    6,
+                    "tag '.' has no letter or digit to name its archive page; it is left out",
+                ),
+            ],
+            id="names-without-a-slug",
+        ),
+    ],
+)
+def test_each_problem_is_typed_located_and_worded(
+    text: str, filename: str, fields: dict, problems: list[tuple[str, int, str]]
+) -> None:
+    """The warnings users see: subtype (to suppress), line and message, exactly."""
+    metadata, _, found = read_post(text, filename=filename)
+    assert [(p.subtype, p.line, p.message) for p in found] == problems
+    assert {name: getattr(metadata, name) for name in fields} == fields
