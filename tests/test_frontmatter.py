@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from sphinx_labnews.frontmatter import (
+    MAX_DEPTH,
+    MAX_VALUES,
     parse_front_matter,
     parse_post_date,
     read_post,
@@ -554,3 +556,122 @@ def test_each_problem_is_typed_located_and_worded(
     metadata, _, found = read_post(text, filename=filename)
     assert [(p.subtype, p.line, p.message) for p in found] == problems
     assert {name: getattr(metadata, name) for name in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "key_lines", "end_line", "problems"),
+    [
+        pytest.param("---\n---\n", {}, {}, 2, [], id="empty"),
+        pytest.param(
+            "---\n- a\n- b\n---\n",
+            {},
+            {},
+            4,
+            [("frontmatter", 2, "front matter is not a mapping of keys to values but a seq")],
+            id="a-list",
+        ),
+        pytest.param(
+            "---\ntitle: A\ntitle: B\n---\n",
+            {"title": "B"},
+            {"title": 3},
+            4,
+            [
+                (
+                    "frontmatter",
+                    3,
+                    "duplicate front-matter key 'title' (first on line 2); the last value is used",
+                )
+            ],
+            id="duplicate-key",
+        ),
+        pytest.param(
+            "---\ntitle: [a\nx: 1\n---\n",
+            {"x": 1},
+            {"x": 3},
+            4,
+            [
+                (
+                    "frontmatter",
+                    2,
+                    "front matter is not valid YAML: did not find expected ',' or ']'",
+                )
+            ],
+            id="malformed-keeps-readable-keys",
+        ),
+        pytest.param(
+            "---\nx: &a [1, 2]\ny: *a\n---\n",
+            {"x": [1, 2], "y": [1, 2]},
+            {"x": 2, "y": 3},
+            4,
+            [],
+            id="aliases",
+        ),
+    ],
+)
+def test_parse_front_matter_exactly(
+    text: str,
+    data: dict,
+    key_lines: dict,
+    end_line: int,
+    problems: list[tuple[str, int, str]],
+) -> None:
+    front_matter, found = parse_front_matter(text)
+    assert (front_matter.data, front_matter.key_lines) == (data, key_lines)
+    assert (front_matter.start_line, front_matter.end_line) == (1, end_line)
+    assert [(p.subtype, p.line, p.message) for p in found] == problems
+
+
+def _values(count: int) -> str:
+    """A block of ``count`` values: the mapping, its key, the list and its items."""
+    return "x: [" + ", ".join(["1"] * (count - 3)) + "]"
+
+
+def _nested(depth: int) -> str:
+    """A block ``depth`` levels deep: the mapping, then ``depth - 1`` lists."""
+    return "x: " + "[" * (depth - 1) + "]" * (depth - 1)
+
+
+def _aliased(items: int) -> str:
+    """A list of ``items`` referenced twice: 3 * items + 7 values once expanded."""
+    return "a: &a [" + ", ".join(["1"] * items) + "]\nb: *a\nc: *a"
+
+
+TOO_MANY = f"it holds more than {MAX_VALUES} values with its aliases expanded"
+TOO_DEEP = f"it nests lists and mappings more than {MAX_DEPTH} deep"
+
+
+@pytest.mark.parametrize(
+    ("block", "refused"),
+    [
+        (_values(MAX_VALUES), None),
+        (_values(MAX_VALUES + 1), (2, TOO_MANY)),
+        (_aliased((MAX_VALUES - 7) // 3), None),
+        (_aliased((MAX_VALUES - 7) // 3 + 1), (4, TOO_MANY)),
+        (_nested(MAX_DEPTH), None),
+        (_nested(MAX_DEPTH + 1), (2, TOO_DEEP)),
+        # an alias is as deep as what it names, plus where it is used
+        ("a: &a " + _nested(MAX_DEPTH)[3:] + "\nb: *a", None),
+        ("a: &a " + _nested(MAX_DEPTH)[3:] + "\nb: [*a]", (3, TOO_DEEP)),
+    ],
+)
+def test_size_limits_are_exact(block: str, refused: tuple[int, str] | None) -> None:
+    _, problems = parse_front_matter(f"---\n{block}\n---\n")
+    expected = []
+    if refused is not None:
+        line, why = refused
+        message = f"front matter is refused: {why}; only its one-line keys are read"
+        expected = [("frontmatter", line, message)]
+    assert [(p.subtype, p.line, p.message) for p in problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("filename", "title"),
+    [
+        ("news/2021-04-01-a.b.md", "A.b"),
+        ("x/y/plain-name.md", "Plain name"),
+        ("2021-04-01-.md", "Untitled post"),
+        ("a_b.markdown", "A b"),
+    ],
+)
+def test_title_from_filename_cases(filename: str, title: str) -> None:
+    assert title_from_filename(filename) == title
