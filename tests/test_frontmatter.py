@@ -450,7 +450,8 @@ NAMES = "a name or a list of names"
         pytest.param(
             "---\ntitle: T\n---\nBody\n",
             "notes.md",
-            {"title": "T", "date": None},
+            # no published key: published
+            {"title": "T", "date": None, "published": True},
             [("date", 1, NO_DATE + "the post is listed as a draft")],
             id="no-date-anywhere",
         ),
