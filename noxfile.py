@@ -153,3 +153,20 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".[site]")
     args = session.posargs or ["100", "1000"]
     session.run("python", "benchmarks/run.py", *args, "--out", "benchmarks/results/latest.md")
+
+
+@nox.session
+def mutation(session: nox.Session) -> None:
+    """Mutation testing (mutmut) of the pure modules, against their fast unit tests.
+
+    ``nox -s mutation`` runs frontmatter, jekyll and feeds, one module after the other;
+    ``nox -s mutation -- incremental`` (or any module names) runs those instead.
+    ``[tool.mutmut]`` in pyproject.toml names the modules and the tests; mutmut runs
+    each mutant only against the tests that call the mutated function. Survivors:
+    ``mutmut results``, ``mutmut show <name>``.
+    """
+    session.install("-e", ".[test]", "mutmut>=3.3")
+    modules = session.posargs or ["frontmatter", "jekyll", "feeds"]
+    for module in modules:
+        session.run("mutmut", "run", "--max-children", "2", f"sphinx_labnews.{module}.*")
+    session.run("mutmut", "results")

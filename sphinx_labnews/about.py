@@ -20,17 +20,16 @@ is not added again, and a second explicit use is dropped with a warning.
 
 The file is a dependency of every post that shows it, so editing it rebuilds those posts.
 
-The pure helpers (:func:`known_keys`, :func:`split_about_source`, :func:`wanted_keys`)
-import no Sphinx, so ``labnews check`` can reuse them.
+The file format itself (heading, body, which keys a post wants) is read by
+:mod:`sphinx_labnews.about_source`, which imports no Sphinx, so the build and
+``labnews import-jekyll`` read a block file by the same rules.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -40,7 +39,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from . import event_order
-from .frontmatter import split_front_matter
+from .about_source import AboutSource, split_about_source
 from .warnings_ import LabnewsWarnings, warn
 
 #: The doctree attribute that marks a section as an About block, holding its key.
@@ -48,62 +47,6 @@ ABOUT_KEY = "labnews_about"
 
 #: The document attribute set on a post parsed with its own MyST options.
 OWN_MYST_CONFIG = "labnews_own_myst_config"
-
-_H1 = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
-
-
-@dataclass(frozen=True)
-class AboutSource:
-    """An About file, split into the heading text and the Markdown body under it."""
-
-    title: str
-    body: str
-    #: 0-based line of the body's first line in the file.
-    body_line: int
-
-
-def known_keys(config: Mapping[str, Any]) -> list[str]:
-    """The About keys a site defines, from ``conf.py`` values (``labnews_about_blocks``)."""
-    blocks = config.get("labnews_about_blocks") or {}
-    return sorted(blocks) if isinstance(blocks, Mapping) else []
-
-
-def split_about_source(text: str, *, fallback_title: str) -> tuple[AboutSource, str | None]:
-    """Split an About file into its ``# Heading`` and body.
-
-    Front matter, if any, is skipped. Returns the parts and a problem message when
-    the first content line is not a level-1 heading (then ``fallback_title`` is used
-    and the whole text is the body), so a malformed block still shows its text.
-    """
-    lines = text.lstrip("\ufeff").splitlines()
-    start = 0
-    block, end_line = split_front_matter(text)
-    if block is not None:
-        start = end_line
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    match = _H1.match(lines[start]) if start < len(lines) else None
-    if match is None:
-        body = "\n".join(lines[start:])
-        problem = "does not start with a '# Heading' line; using " + repr(fallback_title)
-        return AboutSource(fallback_title, body, start), problem
-    return AboutSource(match["title"].strip(), "\n".join(lines[start + 1 :]), start + 1), None
-
-
-def wanted_keys(
-    front_matter_about: tuple[str, ...] | None, default_about: Sequence[str], known: Sequence[str]
-) -> list[str]:
-    """Which blocks to append to a post, before removing those it already shows.
-
-    ``None`` (no ``about`` key, or ``about: true``) means the site's defaults, less any
-    unknown key (reported once, at startup); a tuple is the post's own choice, reported
-    per post if unknown; ``()`` (``about: false``) means none.
-    """
-    if front_matter_about is None:
-        keys = [key for key in default_about if key in known]
-    else:
-        keys = list(front_matter_about)
-    return list(dict.fromkeys(keys))
 
 
 def about_sections(node: nodes.Element) -> list[nodes.section]:

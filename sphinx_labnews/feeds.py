@@ -120,40 +120,45 @@ def build_feed(
         feed.updated(dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
     # feedgen prepends by default; append in our order instead
     for post in chosen:
-        url = absolute_url(base_url, app.builder.get_target_uri(post.docname))
-        entry = feed.add_entry(order="append")
-        entry.id(url)
-        entry.guid(url, permalink=True)
-        entry.title(post_full_title(app, post))
-        entry.link(href=url)
-        authors = [{"name": str(author)} for author in post.author]
-        if authors:
-            entry.author(authors)  # Atom <author>; RSS <author> needs an e-mail
-            entry.dc.dc_creator([a["name"] for a in authors])
-        entry.published(as_utc(post.date))
-        entry.updated(as_utc(post.update or post.date))
-        categories = [{"term": str(c)} for c in [*post.category, *post.tags]]
-        if categories:
-            # one call: feedgen's FeedEntry.category() rebuilds the entry's whole RSS
-            # category list on every call, so one call per tag was quadratic per entry,
-            # and cubic over the per-tag feeds (1000 tags on a post: 280 s)
-            entry.category(categories)
-        summary = post_description(post)
-        if summary:
-            entry.summary(summary)
-        content, enclosure = entry_content(app, post)
-        if content:
-            # RSS <description> is HTML too; Atom keeps the plain summary. description()
-            # also sets Atom's content, so the typed content() comes after it.
-            entry.description(content)
-            entry.content(content, type="html")
-        if enclosure and feed_format == "rss":
-            entry.enclosure(url=enclosure[0], length=str(enclosure[1]), type=enclosure[2])
-        elif enclosure:
-            entry.media.content(
-                url=enclosure[0], fileSize=str(enclosure[1]), type=enclosure[2], medium="image"
-            )
+        add_entry(app, feed, post, feed_format=feed_format)
     return feed
+
+
+def add_entry(app: Sphinx, feed: FeedGenerator, post: Post, *, feed_format: str) -> None:
+    """Append ``post`` to ``feed``: link, authors, dates, categories, summary, content, cover."""
+    url = absolute_url(app.config.blog_baseurl, app.builder.get_target_uri(post.docname))
+    entry = feed.add_entry(order="append")
+    entry.id(url)
+    entry.guid(url, permalink=True)
+    entry.title(post_full_title(app, post))  # feeds keep the title's label
+    entry.link(href=url)
+    authors = [{"name": str(author)} for author in post.author]
+    if authors:
+        entry.author(authors)  # Atom <author>; RSS <author> needs an e-mail
+        entry.dc.dc_creator([a["name"] for a in authors])
+    entry.published(as_utc(post.date))
+    entry.updated(as_utc(post.update or post.date))
+    categories = [{"term": str(c)} for c in [*post.category, *post.tags]]
+    if categories:
+        # one call: feedgen's FeedEntry.category() rebuilds the entry's whole RSS
+        # category list on every call, so one call per tag was quadratic per entry,
+        # and cubic over the per-tag feeds (1000 tags on a post: 280 s)
+        entry.category(categories)
+    summary = post_description(post)
+    if summary:
+        entry.summary(summary)
+    content, enclosure = entry_content(app, post)
+    if content:
+        # RSS <description> is HTML too; Atom keeps the plain summary. description()
+        # also sets Atom's content, so the typed content() comes after it.
+        entry.description(content)
+        entry.content(content, type="html")
+    if enclosure and feed_format == "rss":
+        entry.enclosure(url=enclosure[0], length=str(enclosure[1]), type=enclosure[2])
+    elif enclosure:
+        entry.media.content(
+            url=enclosure[0], fileSize=str(enclosure[1]), type=enclosure[2], medium="image"
+        )
 
 
 def archive_collections(app: Sphinx, blog: Blog) -> list[Any]:

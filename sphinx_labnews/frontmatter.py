@@ -535,6 +535,129 @@ def _text(value: Any) -> tuple[str | None, bool]:
     return None, False
 
 
+def _wrong_type(front_matter: FrontMatter, key: str, expected: str) -> Problem:
+    return Problem(
+        "field_type",
+        f"front-matter field {key!r} should be {expected}, got {echo(front_matter.data[key])}",
+        front_matter.line_of(key),
+    )
+
+
+def _map_title(front_matter: FrontMatter, filename: str, problems: list[Problem]) -> str:
+    """``title``, else the file name's words (said so)."""
+    title, ok = _text(front_matter.data.get("title"))
+    if not ok:
+        problems.append(_wrong_type(front_matter, "title", "text"))
+    if title is None:
+        title = title_from_filename(filename)
+        problems.append(
+            Problem(
+                "title",
+                f"post has no title; using {echo(title)} from its file name",
+                front_matter.line_of("title"),
+            )
+        )
+    return title
+
+
+def _map_date(
+    front_matter: FrontMatter, filename: str, problems: list[Problem]
+) -> dt.datetime | None:
+    """``date`` (or ``last_updated``), else the file name's date, else none: a draft."""
+    data = front_matter.data
+    date: dt.datetime | None = None
+    date_error: str | None = None
+    date_key = "date" if data.get("date") is not None else "last_updated"
+    if data.get(date_key) is not None:
+        try:
+            date = parse_post_date(data[date_key])
+        except ValueError as error:
+            date_error = f"{date_key}: {error}"
+    if date is not None:
+        return date
+    date = date_from_filename(filename)
+    fallback = (
+        f"using {date:%Y-%m-%d} from the file name"
+        if date is not None
+        else "the post is listed as a draft"
+    )
+    if date_error is not None:
+        problems.append(
+            Problem("date", f"{date_error}; {fallback}", front_matter.line_of(date_key))
+        )
+    elif date is None:
+        problems.append(
+            Problem(
+                "date",
+                "post has no date (last_updated or date) and its file name has none; " + fallback,
+                front_matter.start_line,
+            )
+        )
+    return date
+
+
+def _map_names(
+    front_matter: FrontMatter,
+    key: str,
+    word: str,
+    *,
+    split_commas: bool,
+    expected: str,
+    problems: list[Problem],
+) -> list[str]:
+    """``author``, ``group`` or ``tags``: names that can be archive pages, each bad one left out."""
+    names, ok = _string_list(front_matter.data.get(key), split_commas=split_commas)
+    if not ok:
+        problems.append(_wrong_type(front_matter, key, expected))
+    for name, why in [(name, slug_problem(name)) for name in names]:
+        if why is None:
+            continue
+        names.remove(name)
+        problems.append(
+            Problem(
+                "field_type",
+                f"{word} {echo(name)} {why}; it is left out",
+                front_matter.line_of(key),
+            )
+        )
+    return names
+
+
+def _map_published(front_matter: FrontMatter, problems: list[Problem]) -> bool:
+    """``published``; a value that is not understood keeps the post unpublished."""
+    if "published" not in front_matter.data:
+        return True
+    published, understood = parse_published(front_matter.data["published"])
+    if not understood:
+        problems.append(
+            Problem(
+                "published",
+                f"published should be true or false, got {echo(front_matter.data['published'])}; "
+                "the post is not published until this is fixed",
+                front_matter.line_of("published"),
+            )
+        )
+    return published
+
+
+def _map_label(
+    front_matter: FrontMatter, title: str, tags: list[str], title_labels: TitleLabels
+) -> tuple[str | None, str]:
+    """A leading ``[label]`` of the title: ``(label, title without it)``; the label's
+    tags are added to ``tags`` (see :mod:`.title_labels`)."""
+    if title_labels is False or "title" not in front_matter.data:
+        return None, title
+    label, short_title = split_title_label(title)
+    if label is None or slug_problem(label) is not None:
+        return None, title
+    known = {tag.casefold() for tag in tags}
+    for tag in label_tags(label, title_labels):
+        if tag.casefold() not in known and slug_problem(tag) is None:
+            tags.append(tag)
+            known.add(tag.casefold())
+    return label, short_title
+
+
 def map_front_matter(
     front_matter: FrontMatter | None,
     *,
@@ -546,7 +669,8 @@ def map_front_matter(
     ``filename`` (the post's file or document name) supplies a fallback title and
     date, so a post with a missing or broken field is still built, and said so,
     rather than dropped. ``title_labels`` is ``labnews_title_labels``: whether a
-    leading ``[label]`` of the title becomes a tag (see :mod:`.title_labels`).
+    leading ``[label]`` of the title becomes a tag (see :mod:`.title_labels`). Each
+    field has its helper; problems come in field order.
     """
     problems: list[Problem] = []
     if front_matter is None:
@@ -556,120 +680,37 @@ def map_front_matter(
         front_matter = FrontMatter({}, {})
     data = front_matter.data
 
-    def wrong_type(key: str, expected: str) -> None:
-        problems.append(
-            Problem(
-                "field_type",
-                f"front-matter field {key!r} should be {expected}, got {echo(data[key])}",
-                front_matter.line_of(key),
-            )
-        )
-
-    title, ok = _text(data.get("title"))
-    if not ok:
-        wrong_type("title", "text")
-    if title is None:
-        title = title_from_filename(filename)
-        problems.append(
-            Problem(
-                "title",
-                f"post has no title; using {echo(title)} from its file name",
-                front_matter.line_of("title"),
-            )
-        )
-
-    date: dt.datetime | None = None
-    date_error: str | None = None
-    date_key = "date" if data.get("date") is not None else "last_updated"
-    if data.get(date_key) is not None:
-        try:
-            date = parse_post_date(data[date_key])
-        except ValueError as error:
-            date_error = f"{date_key}: {error}"
-    if date is None:
-        date = date_from_filename(filename)
-        fallback = (
-            f"using {date:%Y-%m-%d} from the file name"
-            if date is not None
-            else "the post is listed as a draft"
-        )
-        if date_error is not None:
-            problems.append(
-                Problem("date", f"{date_error}; {fallback}", front_matter.line_of(date_key))
-            )
-        elif date is None:
-            problems.append(
-                Problem(
-                    "date",
-                    "post has no date (last_updated or date) and its file name has none; "
-                    + fallback,
-                    front_matter.start_line,
-                )
-            )
-
-    authors, ok = _string_list(data.get("author"), split_commas=False)
-    if not ok:
-        wrong_type("author", "a name or a list of names")
-    categories, ok = _string_list(data.get("group"), split_commas=False)
-    if not ok:
-        wrong_type("group", "a name or a list of names")
-    tags, ok = _string_list(data.get("tags"), split_commas=True)
-    if not ok:
-        wrong_type("tags", "a list or a comma-separated string")
-    for key, word, names in (
-        ("author", "author", authors),
-        ("group", "group", categories),
-        ("tags", "tag", tags),
-    ):
-        for name, why in [(name, slug_problem(name)) for name in names]:
-            if why is None:
-                continue
-            names.remove(name)
-            problems.append(
-                Problem(
-                    "field_type",
-                    f"{word} {echo(name)} {why}; it is left out",
-                    front_matter.line_of(key),
-                )
-            )
-
-    label = None
-    if title_labels is not False and "title" in data:
-        label, short_title = split_title_label(title)
-        if label is not None and slug_problem(label) is None:
-            title = short_title
-            known = {tag.casefold() for tag in tags}
-            for tag in label_tags(label, title_labels):
-                if tag.casefold() not in known and slug_problem(tag) is None:
-                    tags.append(tag)
-                    known.add(tag.casefold())
-        else:
-            label = None
-
+    title = _map_title(front_matter, filename, problems)
+    date = _map_date(front_matter, filename, problems)
+    names = "a name or a list of names"
+    authors = _map_names(
+        front_matter, "author", "author", split_commas=False, expected=names, problems=problems
+    )
+    categories = _map_names(
+        front_matter, "group", "group", split_commas=False, expected=names, problems=problems
+    )
+    tags = _map_names(
+        front_matter,
+        "tags",
+        "tag",
+        split_commas=True,
+        expected="a list or a comma-separated string",
+        problems=problems,
+    )
+    label, title = _map_label(front_matter, title, tags, title_labels)
     cover, ok = _text(data.get("cover"))
     if not ok:
-        wrong_type("cover", "an image path")
+        problems.append(_wrong_type(front_matter, "cover", "an image path"))
         cover = None
     description, ok = _text(data.get("oneline_description"))
     if not ok:
-        wrong_type("oneline_description", "text")
-
-    published = True
-    if "published" in data:
-        published, understood = parse_published(data["published"])
-        if not understood:
-            problems.append(
-                Problem(
-                    "published",
-                    f"published should be true or false, got {echo(data['published'])}; "
-                    "the post is not published until this is fixed",
-                    front_matter.line_of("published"),
-                )
-            )
-
+        problems.append(_wrong_type(front_matter, "oneline_description", "text"))
+    published = _map_published(front_matter, problems)
     about, ok = parse_about(data.get("about"))
     if not ok:
-        wrong_type("about", "true, false or a list of About block keys")
+        problems.append(
+            _wrong_type(front_matter, "about", "true, false or a list of About block keys")
+        )
 
     extra = {key: value for key, value in data.items() if key not in KNOWN_KEYS}
     metadata = PostMetadata(

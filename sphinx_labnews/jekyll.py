@@ -32,6 +32,8 @@ from urllib.parse import unquote
 
 import yaml
 
+from .about_source import split_about_source
+from .css import css_length
 from .frontmatter import (
     date_from_filename,
     one_line,
@@ -131,15 +133,13 @@ class AboutBlock:
 
     @classmethod
     def from_markdown(cls, key: str, source: str) -> AboutBlock:
-        """Read an About file: a heading line followed by the block's text."""
-        lines = source.strip("\n").splitlines()
-        heading = ""
-        while lines and not lines[0].strip():
-            lines.pop(0)
-        if lines and (match := _HEADING.match(lines[0])):
-            heading = match.group(2)
-            lines.pop(0)
-        return cls(key, heading, "\n".join(lines))
+        """Read an About file as the build reads it (:func:`split_about_source`).
+
+        A file that does not start with a ``# Heading`` has no heading here (the build
+        warns and shows the key instead), and its whole text is the block's text.
+        """
+        about, problem = split_about_source(source, fallback_title="")
+        return cls(key, about.title if problem is None else "", about.body.strip("\n"))
 
 
 def _no_site_file(path: str) -> bool:
@@ -334,21 +334,16 @@ class _TagCollector(HTMLParser):
             self._href = None
 
 
-def _css_length(value: str) -> str:
-    value = value.strip()
-    return f"{value}px" if re.fullmatch(r"\d+(?:\.\d+)?", value) else value
-
-
 def image_options(attrs: Mapping[str, str]) -> dict[str, str]:
     """``width``/``max-width`` from an ``<img>``'s ``width`` attribute and ``style``."""
     options: dict[str, str] = {}
     if attrs.get("width", "").strip():
-        options["width"] = _css_length(attrs["width"])
+        options["width"] = css_length(attrs["width"])
     for declaration in attrs.get("style", "").split(";"):
         name, _, value = declaration.partition(":")
         name, value = name.strip().lower(), value.strip()
         if name in ("width", "max-width") and value:
-            options[name] = _css_length(value)
+            options[name] = css_length(value)
     return options
 
 
@@ -1209,47 +1204,83 @@ def convert_front_matter(
     title = data.get("title")
     if isinstance(title, str) and _NEEDS_DECODING.search(title):
         replaced["title"] = _yaml_line("title", plain_text(title))
-
-    if data.get("cover") is None:
-        header = data.get("header")
-        for value in (
-            data.get("image"),
-            data.get("thumbnail"),
-            header.get("teaser") if isinstance(header, Mapping) else None,
-        ):
-            path = _image_path(value)
-            if path:
-                added.append(_yaml_line("cover", _cover_path(path, context)))
-                break
-    if data.get("oneline_description") is None:
-        for key in ("description", "excerpt", "summary"):
-            if isinstance(data.get(key), str) and plain_text(data[key]):
-                added.append(_yaml_line("oneline_description", plain_text(data[key])))
-                break
-    if data.get("group") is None:
-        groups: list[str] = []
-        for key in ("categories", "category"):
-            for word in _words(data.get(key)) or []:
-                if word.strip() and word.strip() not in groups:
-                    groups.append(word.strip())
-        if groups:
-            added.append(_yaml_line("group", groups[0] if len(groups) == 1 else groups))
+    for line in (
+        _cover_line(data, context),
+        _description_line(data),
+        _group_line(data),
+    ):
+        if line is not None:
+            added.append(line)
     tags = data.get("tags")
     if isinstance(tags, str) and "," not in tags and len(tags.split()) > 1:
         replaced["tags"] = _yaml_line("tags", tags.split())
-    author = data.get("author")
-    authors = [author] if isinstance(author, str) else author if isinstance(author, list) else []
-    if authors and any(isinstance(a, str) and a in context.authors for a in authors):
-        names = [context.authors.get(a, a) if isinstance(a, str) else a for a in authors]
-        replaced["author"] = _yaml_line("author", names[0] if isinstance(author, str) else names)
+    author_line = _author_line(data, context)
+    if author_line is not None:
+        replaced["author"] = author_line
     if data.get("date") is not None:
         try:
             parse_post_date(data["date"])
         except ValueError as error:
             notes.append(Note(WARNING, f"date: {error}; fix it by hand", key_lines.get("date")))
+    redirects = _redirects(data.get("redirect_from"), key_lines, notes)
+    if not replaced and not added:
+        return front_block, notes, redirects
+    return _rewrite_block(front_block, key_lines, replaced, added), notes, redirects
 
+
+def _cover_line(data: Mapping[str, Any], context: SiteContext) -> str | None:
+    """``cover`` from the theme's ``image``, ``thumbnail`` or ``header.teaser``."""
+    if data.get("cover") is not None:
+        return None
+    header = data.get("header")
+    for value in (
+        data.get("image"),
+        data.get("thumbnail"),
+        header.get("teaser") if isinstance(header, Mapping) else None,
+    ):
+        path = _image_path(value)
+        if path:
+            return _yaml_line("cover", _cover_path(path, context))
+    return None
+
+
+def _description_line(data: Mapping[str, Any]) -> str | None:
+    """``oneline_description`` from ``description``, ``excerpt`` or ``summary``."""
+    if data.get("oneline_description") is not None:
+        return None
+    for key in ("description", "excerpt", "summary"):
+        if isinstance(data.get(key), str) and plain_text(data[key]):
+            return _yaml_line("oneline_description", plain_text(data[key]))
+    return None
+
+
+def _group_line(data: Mapping[str, Any]) -> str | None:
+    """``group`` from ``categories`` and ``category`` (one name, or a list)."""
+    if data.get("group") is not None:
+        return None
+    groups: list[str] = []
+    for key in ("categories", "category"):
+        for word in _words(data.get(key)) or []:
+            if word.strip() and word.strip() not in groups:
+                groups.append(word.strip())
+    if not groups:
+        return None
+    return _yaml_line("group", groups[0] if len(groups) == 1 else groups)
+
+
+def _author_line(data: Mapping[str, Any], context: SiteContext) -> str | None:
+    """``author`` with keys of ``_data/authors.yml`` replaced by the authors' names."""
+    author = data.get("author")
+    authors = [author] if isinstance(author, str) else author if isinstance(author, list) else []
+    if not any(isinstance(a, str) and a in context.authors for a in authors):
+        return None
+    names = [context.authors.get(a, a) if isinstance(a, str) else a for a in authors]
+    return _yaml_line("author", names[0] if isinstance(author, str) else names)
+
+
+def _redirects(value: Any, key_lines: Mapping[str, int], notes: list[Note]) -> list[str]:
+    """``redirect_from``'s URLs (one or a list), without blanks or repeats."""
     redirects: list[str] = []
-    value = data.get("redirect_from")
     for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
         if isinstance(item, str) and item.strip() and item.strip() not in redirects:
             redirects.append(item.strip())
@@ -1261,9 +1292,13 @@ def convert_front_matter(
                 key_lines.get("redirect_from"),
             )
         )
+    return redirects
 
-    if not replaced and not added:
-        return front_block, notes, redirects
+
+def _rewrite_block(
+    front_block: str, key_lines: Mapping[str, int], replaced: Mapping[str, str], added: list[str]
+) -> str:
+    """The block with each replaced key's lines (and its comments) swapped, added keys last."""
     lines = front_block.split("\n")
     starts = sorted(line - 1 for line in key_lines.values())
     for key in sorted(replaced, key=lambda name: key_lines[name], reverse=True):
@@ -1275,7 +1310,7 @@ def convert_front_matter(
             end -= 1
         lines[start:end] = [replaced[key]]
     lines[-1:-1] = added
-    return "\n".join(lines), notes, redirects
+    return "\n".join(lines)
 
 
 def _cover_path(path: str, context: SiteContext) -> str:
@@ -1315,13 +1350,7 @@ def convert_about(
     blocks = list(blocks)
     defaults = set(default_keys)
     notes: list[Note] = []
-    spans = code_spans(body)
-    headings = [
-        (match.start(), _HEADING.match(match.group(0)))
-        for match in re.finditer(r"^#{1,6}[ \t]+.*$", body, re.MULTILINE)
-        if not _in_spans(match.start(), spans)
-    ]
-    headings = [(start, match) for start, match in headings if match is not None]
+    headings = _headings(body)
     trailing_from = len(body)
     for start, match in reversed(headings):
         if not match.group(2).lower().startswith("about"):
@@ -1339,38 +1368,15 @@ def convert_about(
         end = headings[index + 1][0] if index + 1 < len(headings) else len(body)
         section = body[start:end].strip("\n")
         text = section.split("\n", 1)[1] if "\n" in section else ""
-        line = line_at(body, start, first_line)
         trailing = start >= trailing_from
-        same_heading = [b for b in blocks if _same(b.heading, heading)]
-        found = next((b for b in same_heading if _same(b.text, text)), None)
+        found = next((b for b in blocks if _same(b.heading, heading) and _same(b.text, text)), None)
         if found is None:
+            note = _unmatched_note(blocks, heading, text, trailing=trailing)
+            if note:
+                notes.append(Note(WARNING, note, line_at(body, start, first_line)))
             if trailing:
                 all_dropped = False
                 kept_trailing.append(section)
-                if same_heading:
-                    keys = ", ".join(b.key for b in same_heading)
-                    message = (
-                        f"section {heading!r} differs from About block {keys}; kept as written"
-                    )
-                else:
-                    near = _near_blocks(blocks, heading, text)
-                    message = (
-                        f"section {heading!r} resembles About block {near}; kept as written"
-                        if near
-                        else f"section {heading!r} matches no registered About block; "
-                        "kept as written"
-                    )
-                notes.append(Note(WARNING, message, line))
-            else:
-                near = _near_blocks(blocks, heading, text)
-                if near:
-                    notes.append(
-                        Note(
-                            WARNING,
-                            f"section {heading!r} resembles About block {near}; kept as written",
-                            line,
-                        )
-                    )
             continue
         replacement = "" if found.key in defaults else f"```{{about}} {found.key}\n```"
         if trailing:
@@ -1387,10 +1393,47 @@ def convert_about(
     pieces.append(body[position:trailing_from])
     prefix = re.sub(r"\s+\Z", "", "".join(pieces))
     if all_dropped and trailing_from < len(body):
-        lines = prefix.split("\n")
-        if lines and _THEMATIC_BREAK.match(lines[-1]):
-            prefix = re.sub(r"\s+\Z", "", "\n".join(lines[:-1]))
+        prefix = _without_final_rule(prefix)
     return "\n\n".join([prefix, *kept_trailing]) + "\n", notes
+
+
+def _headings(body: str) -> list[tuple[int, re.Match[str]]]:
+    """The ATX headings outside code, with their offsets."""
+    spans = code_spans(body)
+    headings = [
+        (match.start(), _HEADING.match(match.group(0)))
+        for match in re.finditer(r"^#{1,6}[ \t]+.*$", body, re.MULTILINE)
+        if not _in_spans(match.start(), spans)
+    ]
+    return [(start, match) for start, match in headings if match is not None]
+
+
+def _unmatched_note(
+    blocks: Sequence[AboutBlock], heading: str, text: str, *, trailing: bool
+) -> str:
+    """What to say of an About section that matches no block ("" for nothing).
+
+    A trailing section is always reported, as it is kept; elsewhere only a near
+    match is, since "About the dataset" may be the post's own content.
+    """
+    near = _near_blocks(blocks, heading, text)
+    if not trailing:
+        return f"section {heading!r} resembles About block {near}; kept as written" if near else ""
+    same_heading = [b.key for b in blocks if _same(b.heading, heading)]
+    if same_heading:
+        keys = ", ".join(same_heading)
+        return f"section {heading!r} differs from About block {keys}; kept as written"
+    if near:
+        return f"section {heading!r} resembles About block {near}; kept as written"
+    return f"section {heading!r} matches no registered About block; kept as written"
+
+
+def _without_final_rule(prefix: str) -> str:
+    """``prefix`` without a horizontal rule left dangling at its end."""
+    lines = prefix.split("\n")
+    if lines and _THEMATIC_BREAK.match(lines[-1]):
+        return re.sub(r"\s+\Z", "", "\n".join(lines[:-1]))
+    return prefix
 
 
 def _near_blocks(blocks: Sequence[AboutBlock], heading: str, text: str) -> str:

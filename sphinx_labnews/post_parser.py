@@ -28,7 +28,8 @@ from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 
-from .about import OWN_MYST_CONFIG, about_sections, shows_about_heading, wanted_keys
+from .about import OWN_MYST_CONFIG, about_sections, shows_about_heading
+from .about_source import wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, echo, read_post
 from .post_detection import parser_claims

@@ -9,6 +9,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 import sphinx_labnews
+from sphinx_labnews.config import FIELDS, instance_of
 
 
 def test_setup_declares_its_parallel_safety(make_app, rootdir: Path, tmp_path: Path) -> None:
@@ -65,3 +66,33 @@ def _copy(rootdir: Path, tmp_path: Path) -> Path:
     srcdir = tmp_path / "minimal"
     shutil.copytree(rootdir / "test-minimal", srcdir)
     return srcdir
+
+
+@pytest.mark.parametrize(
+    ("types", "value", "valid"),
+    [
+        ((int,), 3, True),
+        ((int,), 0, True),
+        # bool is a subclass of int, but labnews_feed_length = True is a mistake
+        ((int,), True, False),
+        ((int,), False, False),
+        ((int,), "3", False),
+        ((bool,), True, True),
+        ((bool, str), False, True),
+        ((bool, str), "http://127.0.0.1:8081/api/v1", True),
+        ((bool, str), 1, False),
+    ],
+)
+def test_instance_of_rejects_bool_for_int(
+    types: tuple[type, ...], value: object, valid: bool
+) -> None:
+    error = instance_of(*types)(value)
+    assert (error is None) is valid
+    if not valid:
+        assert error.endswith(f"not {type(value).__name__}")
+
+
+def test_every_int_option_rejects_a_bool() -> None:
+    for config_field in FIELDS:
+        if config_field.metadata["types"] == (int,):
+            assert config_field.metadata["validator"](True) is not None, config_field.name

@@ -6,8 +6,8 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from sphinx_labnews.about import known_keys, split_about_source, wanted_keys
-from sphinx_labnews.directives.centered_image import css_length
+from sphinx_labnews.about_source import split_about_source, wanted_keys
+from sphinx_labnews.css import css_length
 from sphinx_labnews.frontmatter import map_front_matter, parse_about, parse_front_matter
 from sphinx_labnews.raw_html import raw_images_in_tokens
 
@@ -94,11 +94,6 @@ def test_wanted_keys() -> None:
     assert wanted_keys(None, ["lab", "ghost", "uni"], known) == ["lab", "uni"]
     assert wanted_keys((), ["lab"], known) == []
     assert wanted_keys(("ghost", "lab", "lab"), ["uni"], known) == ["ghost", "lab"]
-
-
-def test_known_keys() -> None:
-    assert known_keys({"labnews_about_blocks": {"b": "b.md", "a": "a.md"}}) == ["a", "b"]
-    assert known_keys({}) == []
 
 
 def test_css_length() -> None:

@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from sphinx_labnews.frontmatter import (
+    MAX_DEPTH,
+    MAX_VALUES,
     parse_front_matter,
     parse_post_date,
     read_post,
@@ -409,3 +411,271 @@ def test_complete_dates_in_other_spellings_are_read(value: str, expected: dt.dat
 def test_a_time_after_the_date_cannot_move_the_day() -> None:
     with pytest.raises(ValueError, match="has a time that cannot be read"):
         parse_post_date("2025-07-27 2026")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\ntitle: T\n---\nBody\n", ("title: T", 3)),
+        # YAML's document-end marker closes the block too, as in Jekyll
+        ("---\ntitle: T\n...\nBody\n", ("title: T", 3)),
+        (
+            "---\ntitle: T\nlast_updated: 2020/01/01\n... \n---\n",
+            ("title: T\nlast_updated: 2020/01/01", 4),
+        ),
+        ("---  \n---\n", ("", 2)),
+        ("---\ntitle: T\nBody without a closing fence\n", (None, 0)),
+        ("\n---\ntitle: T\n---\n", (None, 0)),
+        ("\ufeff---\ntitle: T\n---\n", ("title: T", 3)),
+    ],
+)
+def test_split_front_matter_fences(text: str, expected: tuple[str | None, int]) -> None:
+    assert split_front_matter(text) == expected
+
+
+NO_DATE = "post has no date (last_updated or date) and its file name has none; "
+NAMES = "a name or a list of names"
+
+
+@pytest.mark.parametrize(
+    ("text", "filename", "fields", "problems"),
+    [
+        pytest.param(
+            "Just text.\n",
+            "2021-04-01-no-title.md",
+            {"title": "No title", "date": dt.datetime(2021, 4, 1)},
+            [
+                ("frontmatter", 1, "post has no front matter (a '---' block on line 1)"),
+                ("title", 1, "post has no title; using 'No title' from its file name"),
+            ],
+            id="no-front-matter",
+        ),
+        pytest.param(
+            "---\ntitle: T\n---\nBody\n",
+            "notes.md",
+            # no published key: published
+            {"title": "T", "date": None, "published": True},
+            [("date", 1, NO_DATE + "the post is listed as a draft")],
+            id="no-date-anywhere",
+        ),
+        pytest.param(
+            "---\ntitle: T\ndate: 2021-02-30\nlast_updated: 2020/01/01\n---\n",
+            "undated.md",
+            {"date": None},
+            [
+                (
+                    "date",
+                    3,
+                    "date: '2021-02-30' is not a date that exists (day is out of range for "
+                    "month); the post is listed as a draft",
+                )
+            ],
+            id="bad-date-wins-over-last-updated",
+        ),
+        pytest.param(
+            "---\ntitle: T\ndate: 2020-01-01\nauthor: Smith, John\ngroup: Lab, News\n"
+            "tags: a, b\n---\n",
+            "x.md",
+            {"authors": ("Smith, John",), "categories": ("Lab, News",), "tags": ("a", "b")},
+            [],
+            id="only-tags-split-at-commas",
+        ),
+        pytest.param(
+            "---\ntitle: [T]\ndate: 2020-01-01\nauthor: {a: 1}\ngroup: [ok, {b: 1}]\n"
+            "tags: {x: 1}\ncover: [c.png]\noneline_description: [d]\nabout: 3\n---\n",
+            "x.md",
+            {
+                "title": "X",
+                "authors": (),
+                "categories": ("ok",),
+                "tags": (),
+                "cover": None,
+                "description": None,
+                "about": None,
+            },
+            [
+                ("field_type", 2, "front-matter field 'title' should be text, got ['T']"),
+                ("title", 2, "post has no title; using 'X' from its file name"),
+                ("field_type", 4, f"front-matter field 'author' should be {NAMES}, got {{'a': 1}}"),
+                (
+                    "field_type",
+                    5,
+                    f"front-matter field 'group' should be {NAMES}, got ['ok', {{'b': 1}}]",
+                ),
+                (
+                    "field_type",
+                    6,
+                    "front-matter field 'tags' should be a list or a comma-separated string, "
+                    "got {'x': 1}",
+                ),
+                (
+                    "field_type",
+                    7,
+                    "front-matter field 'cover' should be an image path, got ['c.png']",
+                ),
+                (
+                    "field_type",
+                    8,
+                    "front-matter field 'oneline_description' should be text, got ['d']",
+                ),
+                (
+                    "field_type",
+                    9,
+                    "front-matter field 'about' should be true, false or a list of About block "
+                    "keys, got 3",
+                ),
+            ],
+            id="wrong-types",
+        ),
+        pytest.param(
+            "---\ntitle: T\ndate: 2020-01-01\nauthor: [Ann, '..']\ngroup: ['/']\n"
+            "tags: [ok, '.']\n---\n",
+            "x.md",
+            {"authors": ("Ann",), "categories": (), "tags": ("ok",)},
+            [
+                (
+                    "field_type",
+                    4,
+                    "author '..' has no letter or digit to name its archive page; it is left out",
+                ),
+                (
+                    "field_type",
+                    5,
+                    "group '/' has no letter or digit to name its archive page; it is left out",
+                ),
+                (
+                    "field_type",
+                    6,
+                    "tag '.' has no letter or digit to name its archive page; it is left out",
+                ),
+            ],
+            id="names-without-a-slug",
+        ),
+    ],
+)
+def test_each_problem_is_typed_located_and_worded(
+    text: str, filename: str, fields: dict, problems: list[tuple[str, int, str]]
+) -> None:
+    """The warnings users see: subtype (to suppress), line and message, exactly."""
+    metadata, _, found = read_post(text, filename=filename)
+    assert [(p.subtype, p.line, p.message) for p in found] == problems
+    assert {name: getattr(metadata, name) for name in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "key_lines", "end_line", "problems"),
+    [
+        pytest.param("---\n---\n", {}, {}, 2, [], id="empty"),
+        pytest.param(
+            "---\n- a\n- b\n---\n",
+            {},
+            {},
+            4,
+            [("frontmatter", 2, "front matter is not a mapping of keys to values but a seq")],
+            id="a-list",
+        ),
+        pytest.param(
+            "---\ntitle: A\ntitle: B\n---\n",
+            {"title": "B"},
+            {"title": 3},
+            4,
+            [
+                (
+                    "frontmatter",
+                    3,
+                    "duplicate front-matter key 'title' (first on line 2); the last value is used",
+                )
+            ],
+            id="duplicate-key",
+        ),
+        pytest.param(
+            "---\ntitle: [a\nx: 1\n---\n",
+            {"x": 1},
+            {"x": 3},
+            4,
+            [
+                (
+                    "frontmatter",
+                    2,
+                    "front matter is not valid YAML: did not find expected ',' or ']'",
+                )
+            ],
+            id="malformed-keeps-readable-keys",
+        ),
+        pytest.param(
+            "---\nx: &a [1, 2]\ny: *a\n---\n",
+            {"x": [1, 2], "y": [1, 2]},
+            {"x": 2, "y": 3},
+            4,
+            [],
+            id="aliases",
+        ),
+    ],
+)
+def test_parse_front_matter_exactly(
+    text: str,
+    data: dict,
+    key_lines: dict,
+    end_line: int,
+    problems: list[tuple[str, int, str]],
+) -> None:
+    front_matter, found = parse_front_matter(text)
+    assert (front_matter.data, front_matter.key_lines) == (data, key_lines)
+    assert (front_matter.start_line, front_matter.end_line) == (1, end_line)
+    assert [(p.subtype, p.line, p.message) for p in found] == problems
+
+
+def _values(count: int) -> str:
+    """A block of ``count`` values: the mapping, its key, the list and its items."""
+    return "x: [" + ", ".join(["1"] * (count - 3)) + "]"
+
+
+def _nested(depth: int) -> str:
+    """A block ``depth`` levels deep: the mapping, then ``depth - 1`` lists."""
+    return "x: " + "[" * (depth - 1) + "]" * (depth - 1)
+
+
+def _aliased(items: int) -> str:
+    """A list of ``items`` referenced twice: 3 * items + 7 values once expanded."""
+    return "a: &a [" + ", ".join(["1"] * items) + "]\nb: *a\nc: *a"
+
+
+TOO_MANY = f"it holds more than {MAX_VALUES} values with its aliases expanded"
+TOO_DEEP = f"it nests lists and mappings more than {MAX_DEPTH} deep"
+
+
+@pytest.mark.parametrize(
+    ("block", "refused"),
+    [
+        (_values(MAX_VALUES), None),
+        (_values(MAX_VALUES + 1), (2, TOO_MANY)),
+        (_aliased((MAX_VALUES - 7) // 3), None),
+        (_aliased((MAX_VALUES - 7) // 3 + 1), (4, TOO_MANY)),
+        (_nested(MAX_DEPTH), None),
+        (_nested(MAX_DEPTH + 1), (2, TOO_DEEP)),
+        # an alias is as deep as what it names, plus where it is used
+        ("a: &a " + _nested(MAX_DEPTH)[3:] + "\nb: *a", None),
+        ("a: &a " + _nested(MAX_DEPTH)[3:] + "\nb: [*a]", (3, TOO_DEEP)),
+    ],
+)
+def test_size_limits_are_exact(block: str, refused: tuple[int, str] | None) -> None:
+    _, problems = parse_front_matter(f"---\n{block}\n---\n")
+    expected = []
+    if refused is not None:
+        line, why = refused
+        message = f"front matter is refused: {why}; only its one-line keys are read"
+        expected = [("frontmatter", line, message)]
+    assert [(p.subtype, p.line, p.message) for p in problems] == expected
+
+
+@pytest.mark.parametrize(
+    ("filename", "title"),
+    [
+        ("news/2021-04-01-a.b.md", "A.b"),
+        ("x/y/plain-name.md", "Plain name"),
+        ("2021-04-01-.md", "Untitled post"),
+        ("a_b.markdown", "A b"),
+    ],
+)
+def test_title_from_filename_cases(filename: str, title: str) -> None:
+    assert title_from_filename(filename) == title

@@ -19,7 +19,7 @@ page (and its excerpt); it must still never reach the feeds, a page's ``<head>``
 (title and meta tags) or the search index as markup.
 
 ``LABNEWS_HYPOTHESIS_EXAMPLES`` raises the number of batches (default 10, about
-200 posts, ~40 s on two cores).
+200 posts; the longest test of the suite).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import pytest
 from docutils import nodes
 from helpers import build, copy_root, page, warnings_of
 
+from sphinx_labnews.about_source import split_about_source
 from sphinx_labnews.frontmatter import read_post
 from sphinx_labnews.jekyll import (
     AboutBlock,
@@ -162,6 +163,27 @@ def test_about_block_read_from_markdown() -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "heading", "text"),
+    [
+        ("\n\n# About Us #\n\nText.\n\n", "About Us", "Text."),
+        # a closing '#' sequence needs a space before it (CommonMark)
+        ("# About C#\nText.\n", "About C#", "Text."),
+        # front matter is skipped, as the about directive skips it
+        ("---\nnote: x\n---\n# About Us\nText.\n", "About Us", "Text."),
+        # not a level-1 heading: the build warns and shows the key, so no heading here
+        ("## About Us\nText.\n", "", "## About Us\nText."),
+        ("Text only.\n", "", "Text only."),
+    ],
+)
+def test_about_block_is_read_as_the_build_reads_it(source: str, heading: str, text: str) -> None:
+    block = AboutBlock.from_markdown("us", source)
+    assert (block.heading, block.text) == (heading, text)
+    built, problem = split_about_source(source, fallback_title="us")
+    assert built.title == (heading or "us")
+    assert (problem is None) == bool(heading)
+
+
+@pytest.mark.parametrize(
     ("site", "data", "expected"),
     [
         (None, {}, "/2025/07/14/lai4bm-2025-workshop.html"),
@@ -201,6 +223,26 @@ def test_permalink_docname(url: str, docname: str) -> None:
 )
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+@pytest.mark.parametrize(
+    ("title", "max_length", "slug"),
+    [
+        # a slug of exactly max_length is kept whole; one more character cuts a word
+        ("abc def", 7, "abc-def"),
+        ("abc defg", 7, "abc"),
+        # the cut is at the last hyphen within the limit, also when it falls right after it
+        ("abc def ghi", 8, "abc-def"),
+        ("abc def ghi", 7, "abc-def"),
+        ("abc def ghi", 6, "abc"),
+        # one word longer than the limit is cut at the limit
+        ("abcdefghij", 4, "abcd"),
+        ("abcd efgh", 4, "abcd"),
+    ],
+)
+def test_slugify_cuts_at_max_length(title: str, max_length: int, slug: str) -> None:
+    assert slugify(title, max_length=max_length) == slug
+    assert len(slug) <= max_length
 
 
 def test_convert_post_keeps_front_matter_and_adds_date_from_file_name() -> None:

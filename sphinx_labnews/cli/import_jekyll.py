@@ -23,7 +23,7 @@ import os
 import posixpath
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -348,40 +348,14 @@ def import_jekyll(
     what ``sphinx-build -W`` will still warn about.
     """
     out = out or sys.stdout
-    if not site_root.is_dir():
-        raise CommandError(f"{site_root} is not a folder; is it a Jekyll site?")
-    site = JekyllSite.load(site_root)
-    if not posts_dirs and not any(c.folder.is_dir() for c in site.collections):
-        folders = ", ".join(site.show(c.folder) for c in site.collections)
-        raise CommandError(
-            f"{site_root / '_posts'} is not a folder; is {site_root} a Jekyll site? "
-            f"(looked in {folders}; --posts-dir names the folder)"
-        )
-    sources, not_imported = site.discover(posts_dirs, drafts=drafts)
-    sources.sort(key=lambda post: post.shown)
-    planned = []
-    for post in sources:
-        plan = _plan(post, site)
-        if plan.text is not None and not post.collection.is_posts and plan.undated:
-            # al-folio writes out _projects too: pages without a date are not news
-            reason = f"a document of the {post.collection.label!r} collection without a date"
-            not_imported.append(NotImported(post.shown, reason + "; not a news post"))
-            continue
-        planned.append(plan)
-
-    skeleton = _skeleton(site) if new_site is not None else None
+    site = _load_site(site_root, posts_dirs)
+    planned, not_imported = _plan_posts(site, posts_dirs, drafts=drafts)
     conf_existed = True
     if new_site is not None and not dry_run:
         conf_existed = (new_site / "conf.py").exists()
-        write_site(new_site, skeleton, out=out)
+        write_site(new_site, _skeleton(site), out=out)
     settings = load_site_settings(conf_dir)
-    site_notes: list[str] = list(site.notes)
-    if settings.problem:
-        site_notes.append(settings.problem)
-    about_blocks, about_problems = settings.read_about_blocks()
-    site_notes.extend(about_problems)
-    for note in site_notes:
-        print(f"warning: {note}", file=out)
+    about_blocks = _site_about_blocks(site, settings, out)
     if about_from_site:
         conf_is_new = new_site is not None and not dry_run and not conf_existed
         about_blocks = _about_from_site(
@@ -393,31 +367,105 @@ def import_jekyll(
     manifest_path = dest / MANIFEST_NAME
     manifest = _load_json(manifest_path)
     report = ImportReport(not_imported=len(not_imported))
+    if not dry_run:
+        dest.mkdir(parents=True, exist_ok=True)
+    external = _import_planned(
+        planned,
+        dest,
+        post_urls,
+        site=site,
+        settings=settings,
+        about_blocks=about_blocks,
+        manifest=manifest,
+        report=report,
+        dry_run=dry_run,
+        force=force,
+        out=out,
+    )
+    _print_left_out(not_imported, external, out)
+    if not dry_run:
+        _write_records(manifest_path, manifest, report, settings)
+    verdict = report_build_warnings(conf_dir, out=out) if build_check and not dry_run else ""
+    summary = report.summary(build_fails="will fail" in verdict)
+    if verdict:
+        summary += "; " + verdict
+    suffix = " (dry run: nothing written)" if dry_run else ""
+    print(summary + suffix, file=out)
+    return 1 if report.failed else 0
+
+
+def _load_site(site_root: Path, posts_dirs: Sequence[Path] | None) -> JekyllSite:
+    """The Jekyll site, or a :class:`CommandError` saying why it is not one."""
+    if not site_root.is_dir():
+        raise CommandError(f"{site_root} is not a folder; is it a Jekyll site?")
+    site = JekyllSite.load(site_root)
+    if not posts_dirs and not any(c.folder.is_dir() for c in site.collections):
+        folders = ", ".join(site.show(c.folder) for c in site.collections)
+        raise CommandError(
+            f"{site_root / '_posts'} is not a folder; is {site_root} a Jekyll site? "
+            f"(looked in {folders}; --posts-dir names the folder)"
+        )
+    return site
+
+
+def _plan_posts(
+    site: JekyllSite, posts_dirs: Sequence[Path] | None, *, drafts: bool
+) -> tuple[list[PlannedPost], list[NotImported]]:
+    """Every post to import, in file order, and the files that are not posts (and why)."""
+    sources, not_imported = site.discover(posts_dirs, drafts=drafts)
+    sources.sort(key=lambda post: post.shown)
+    planned = []
+    for post in sources:
+        plan = _plan(post, site)
+        if plan.text is not None and not post.collection.is_posts and plan.undated:
+            # al-folio writes out _projects too: pages without a date are not news
+            reason = f"a document of the {post.collection.label!r} collection without a date"
+            not_imported.append(NotImported(post.shown, reason + "; not a news post"))
+            continue
+        planned.append(plan)
+    return planned, not_imported
+
+
+def _site_about_blocks(site: JekyllSite, settings: SiteSettings, out: TextIO) -> list[AboutBlock]:
+    """The new site's About blocks; the site's and ``conf.py``'s problems are printed."""
+    site_notes: list[str] = list(site.notes)
+    if settings.problem:
+        site_notes.append(settings.problem)
+    about_blocks, about_problems = settings.read_about_blocks()
+    site_notes.extend(about_problems)
+    for note in site_notes:
+        print(f"warning: {note}", file=out)
+    return about_blocks
+
+
+def _import_planned(
+    planned: Sequence[PlannedPost],
+    dest: Path,
+    post_urls: Mapping[str, str],
+    *,
+    site: JekyllSite,
+    settings: SiteSettings,
+    about_blocks: list[AboutBlock],
+    manifest: dict[str, Any],
+    report: ImportReport,
+    dry_run: bool,
+    force: bool,
+    out: TextIO,
+) -> dict[str, int]:
+    """Import each planned post, printing a line per post and its notes.
+
+    Returns the old site's pages the posts link to that were not imported, with how
+    many posts link to each.
+    """
     seen: dict[str, Path] = {}
     external: dict[str, int] = {}
     total = len(planned)
-    if not dry_run:
-        dest.mkdir(parents=True, exist_ok=True)
-
     for number, plan in enumerate(planned, start=1):
         target = dest / plan.name
         prefix = f"[{number}/{total}]"
         shown = plan.source.shown
         if plan.duplicate_of is not None:
-            report.duplicates += 1
-            print(
-                f"{prefix} not imported {shown}: same title and date as "
-                f"{plan.duplicate_of} in the destination",
-                file=out,
-            )
-            # its old address still leads somewhere: to the post it repeats
-            kept = _docname(dest / plan.duplicate_of, settings.srcdir) or ""
-            notes: list[Note] = []
-            _add_redirects(
-                plan, Conversion(text=None), kept, report, srcdir=settings.srcdir, out=notes
-            )
-            for note in notes:
-                print(f"    {shown}: {note.level}: {note.message}", file=out)
+            _report_duplicate(plan, dest, settings, report, prefix, out)
             continue
         docname = _docname(target, settings.srcdir) or ""
         context = SiteContext(
@@ -446,18 +494,11 @@ def import_jekyll(
             report.failed += 1
             print(f"{prefix} failed {shown}", file=out)
         else:
-            verb = {"imported": "imported", "updated": "updated", "unchanged": "unchanged"}
-            verb["skipped"] = "skipped (edited since the last import; --force overwrites)"
-            label = verb[status]
+            _count_status(status, report)
+            label = _STATUS_LABELS[status]
             if dry_run and status in ("imported", "updated"):
                 label = f"would be {status}"
             print(f"{prefix} {label} {shown} -> {target}", file=out)
-            if status in ("imported", "updated"):
-                report.imported += 1
-            elif status == "unchanged":
-                report.unchanged += 1
-            else:
-                report.skipped += 1
             _add_redirects(
                 plan, conversion, docname, report, srcdir=settings.srcdir, out=conversion.notes
             )
@@ -466,7 +507,54 @@ def import_jekyll(
         for note in [*plan.notes, *conversion.notes]:
             where = f"{shown}:{note.line}: " if note.line else f"{shown}: "
             print(f"    {where}{note.level}: {note.message}", file=out)
+    return external
 
+
+_STATUS_LABELS = {
+    "imported": "imported",
+    "updated": "updated",
+    "unchanged": "unchanged",
+    "skipped": "skipped (edited since the last import; --force overwrites)",
+}
+
+
+def _count_status(status: str, report: ImportReport) -> None:
+    if status in ("imported", "updated"):
+        report.imported += 1
+    elif status == "unchanged":
+        report.unchanged += 1
+    else:
+        report.skipped += 1
+
+
+def _report_duplicate(
+    plan: PlannedPost,
+    dest: Path,
+    settings: SiteSettings,
+    report: ImportReport,
+    prefix: str,
+    out: TextIO,
+) -> None:
+    """A post the destination already has: not imported, its old address redirected."""
+    shown = plan.source.shown
+    report.duplicates += 1
+    print(
+        f"{prefix} not imported {shown}: same title and date as "
+        f"{plan.duplicate_of} in the destination",
+        file=out,
+    )
+    # its old address still leads somewhere: to the post it repeats
+    kept = _docname(dest / plan.duplicate_of, settings.srcdir) or ""
+    notes: list[Note] = []
+    _add_redirects(plan, Conversion(text=None), kept, report, srcdir=settings.srcdir, out=notes)
+    for note in notes:
+        print(f"    {shown}: {note.level}: {note.message}", file=out)
+
+
+def _print_left_out(
+    not_imported: Sequence[NotImported], external: Mapping[str, int], out: TextIO
+) -> None:
+    """The files that are not posts, and the old site's pages still linked to."""
     if not_imported:
         print(f"Not imported ({len(not_imported)} files in the posts folders):", file=out)
         for item in not_imported:
@@ -480,22 +568,19 @@ def import_jekyll(
         for link, count in sorted(external.items()):
             print(f"    {link}" + (f" ({count} posts)" if count > 1 else ""), file=out)
 
-    if not dry_run:
-        if manifest:
-            _write_json(manifest_path, manifest)
-        if report.redirects:
-            redirects_path = settings.srcdir / settings.redirects_file
-            if _within(redirects_path, settings.srcdir) and not redirects_path.is_symlink():
-                redirects = _load_json(redirects_path)
-                redirects.update(report.redirects)
-                _write_json(redirects_path, redirects)
-    verdict = report_build_warnings(conf_dir, out=out) if build_check and not dry_run else ""
-    summary = report.summary(build_fails="will fail" in verdict)
-    if verdict:
-        summary += "; " + verdict
-    suffix = " (dry run: nothing written)" if dry_run else ""
-    print(summary + suffix, file=out)
-    return 1 if report.failed else 0
+
+def _write_records(
+    manifest_path: Path, manifest: dict[str, Any], report: ImportReport, settings: SiteSettings
+) -> None:
+    """The import manifest, and the old addresses added to the site's redirects file."""
+    if manifest:
+        _write_json(manifest_path, manifest)
+    if report.redirects:
+        redirects_path = settings.srcdir / settings.redirects_file
+        if _within(redirects_path, settings.srcdir) and not redirects_path.is_symlink():
+            redirects = _load_json(redirects_path)
+            redirects.update(report.redirects)
+            _write_json(redirects_path, redirects)
 
 
 def _skeleton(site: JekyllSite) -> SiteSkeleton:

@@ -1,6 +1,6 @@
 """What the commands need to know about the site, read from its ``conf.py``.
 
-``new`` and ``import-jekyll`` run without Sphinx, but must agree with the build:
+``new`` and ``import-jekyll`` do not run a build, but must agree with the build:
 the About blocks, the static map and the post pattern come from the same
 ``conf.py``. (``check`` needs none of this: it runs the build itself.) It
 is executed as Sphinx would (in its own folder); if it cannot be run, the

@@ -14,7 +14,6 @@ renders specially (to carry ``max-width``); every other writer falls back to its
 
 from __future__ import annotations
 
-import re
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
@@ -23,6 +22,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..css import css_length
 from ..site_paths import UnsafePathError, is_external, resolve_site_path
 from ..warnings_ import LabnewsWarnings, warn
 
@@ -43,12 +43,6 @@ def local_image_file(uri: str, srcdir: Path, docname: str) -> Path | None:
     if uri.startswith("/"):
         return srcdir / uri.lstrip("/")
     return srcdir / PurePosixPath(docname).parent / uri
-
-
-def css_length(value: str) -> str:
-    """A docutils length as CSS: a unitless number means pixels, as for ``:width:``."""
-    value = value.strip()
-    return f"{value}px" if re.fullmatch(r"\d+(?:\.\d+)?", value) else value
 
 
 class CenteredImageDirective(SphinxDirective):
