@@ -10,12 +10,13 @@ import pytest
 from sphinx_labnews.feeds import build_feed
 
 
-def fake_app() -> SimpleNamespace:
+def fake_app(metadata: dict | None = None) -> SimpleNamespace:
     config = SimpleNamespace(
         blog_baseurl="https://lab.example/", blog_feed_subtitle="", language="en"
     )
     builder = SimpleNamespace(get_target_uri=lambda docname: f"{docname}.html")
-    return SimpleNamespace(config=config, builder=builder, env=SimpleNamespace(images={}))
+    env = SimpleNamespace(images={}, metadata=metadata or {})
+    return SimpleNamespace(config=config, builder=builder, env=env)
 
 
 def fake_post(day: int, title: str = "", *, date: bool = True) -> SimpleNamespace:
@@ -70,3 +71,10 @@ def test_feed_updated_is_the_newest_entry() -> None:
         fake_app(), [], title="News", feed_url="https://lab.example/atom.xml", length=2
     )
     assert empty.updated() == dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def test_feed_titles_keep_the_label() -> None:
+    """Cards and pages show a title without its ``[label]``; feeds show it as written."""
+    app = fake_app({"news/post-5": {"labnews_label": "Press Release"}})
+    feed = build_feed(app, POSTS, title="News", feed_url="https://lab.example/atom.xml", length=2)
+    assert [entry.title() for entry in feed.entry()] == ["[Press Release] Post 5", "Post 4"]
