@@ -24,9 +24,11 @@ from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer
+from .ordering import setup_ordering
 from .post_parser import NewsPostParser
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
+from .recent import setup_recent_news
 from .redirects import setup_redirects
 from .site_urls import setup_site_urls
 from .social import setup_social
@@ -82,3 +84,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_garbage_collection(app)
     setup_post_security(app)
     setup_cms(app)
+    setup_ordering(app)
+    setup_recent_news(app)
