@@ -18,15 +18,17 @@ every post, so they show any edit of one.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from ablog.blog import Blog
 from sphinx.testing.util import SphinxTestApp
 from test_reproducible import differences, search_index_as_sphinx_keeps_it, snapshot
 
-from sphinx_labnews.incremental import neighbours
+from sphinx_labnews.incremental import blog_state, neighbours
 
 #: Rewritten by every build.
 ALWAYS = ["404", "genindex", "search"]
@@ -243,3 +245,13 @@ def test_neighbours_are_the_previous_and_next_posts() -> None:
     assert neighbours(order, "d") == ["c"]
     assert neighbours(order, "x") == []
     assert neighbours(order, "c", {d: i for i, d in enumerate(order)}) == ["b", "d"]
+
+
+def test_the_recorded_order_is_by_date_then_file() -> None:
+    day = dt.datetime(2025, 1, 10)
+    posts = {
+        "news/b": [{"title": "A", "date": day}],
+        "news/a": [{"title": "Z", "date": day}],
+        "news/c": [{"title": "M", "date": day - dt.timedelta(days=1)}],
+    }
+    assert blog_state(SimpleNamespace(ablog_posts=posts))["order"] == ["news/c", "news/a", "news/b"]
