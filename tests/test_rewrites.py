@@ -255,3 +255,16 @@ def test_the_recorded_order_is_by_date_then_file() -> None:
         "news/c": [{"title": "M", "date": day - dt.timedelta(days=1)}],
     }
     assert blog_state(SimpleNamespace(ablog_posts=posts))["order"] == ["news/c", "news/a", "news/b"]
+
+
+def test_recent_news_fragment_is_escaped_and_the_sidebar_links_to_all_news(site: Site) -> None:
+    site.edit("2025-06-30-juliet", "title: Juliet results", "title: '<b>Juliet</b> & co'")
+    site.build()
+    fragment = site.page("news/_recent")
+    assert "&lt;b&gt;Juliet&lt;/b&gt; &amp; co" in fragment and "<b>" not in fragment
+    assert 'href="2025-06-30-juliet.html"' in fragment  # relative to the fragment
+    assert "news (5)" in fragment and "2025 (10)" in fragment  # per category and year
+    post = site.page("news/2025-01-10-alpha")
+    assert 'data-labnews-recent="_recent.html"' in post
+    assert '<a href="../news.html">All news' in post
+    assert "Juliet" not in post  # the post shows nothing of other posts but its neighbours
