@@ -69,19 +69,34 @@ def front_matter(n: int, day: dt.date, rng: random.Random, style: str) -> str:
     )
 
 
-def write_posts(dest: Path, count: int, style: str = "lab") -> list[Path]:
-    """Write ``count`` posts into ``dest``, one every three days back from 2025-07-27.
+#: The newest generated post's day.
+START = dt.date(2025, 7, 27)
 
-    ``style`` is ``"lab"`` (the lab's Jekyll-style keys, as sphinx-labnews reads
-    them) or ``"ablog"`` (ablog's own keys and an H1, as plain ablog needs).
+
+def post_day(n: int) -> dt.date:
+    """Post ``n``'s day: a post every four days back from :data:`START`, every tenth
+    post on the same day as the one before it (labs post in pairs)."""
+    steps = n - (n + 1) // 10
+    return START - dt.timedelta(days=4 * steps)
+
+
+def post_path(dest: Path, n: int, day: dt.date | None = None) -> Path:
+    return dest / f"{day or post_day(n):%Y-%m-%d}-generated-{n:05d}.md"
+
+
+def write_post(dest: Path, n: int, rng: random.Random, style: str, day: dt.date) -> Path:
+    path = post_path(dest, n, day)
+    path.write_text(front_matter(n, day, rng, style) + BODY.format(n=n), encoding="utf-8")
+    return path
+
+
+def write_posts(dest: Path, count: int, style: str = "lab") -> list[Path]:
+    """Write ``count`` posts into ``dest`` (days: :func:`post_day`).
+
+    ``style`` is ``"lab"`` (the lab's Jekyll-style keys, as sphinx-labnews and
+    Jekyll read them) or ``"ablog"`` (ablog's own keys and an H1, as plain ablog
+    needs).
     """
     rng = random.Random(count)
     dest.mkdir(parents=True, exist_ok=True)
-    paths = []
-    start = dt.date(2025, 7, 27)
-    for n in range(count):
-        day = start - dt.timedelta(days=3 * n)
-        path = dest / f"{day:%Y-%m-%d}-generated-{n:05d}.md"
-        path.write_text(front_matter(n, day, rng, style) + BODY.format(n=n), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return [write_post(dest, n, rng, style, post_day(n)) for n in range(count)]

@@ -54,10 +54,12 @@ from .directives import setup_centered_image, setup_news_cards
 from .feeds import add_feed_links, write_feeds
 from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer, record_label
+from .ordering import setup_ordering
 from .output_cleanup import setup_output_cleanup
 from .post_html import setup_post_html
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
+from .recent import setup_recent_news
 from .redirects import setup_redirects
 from .search import setup_search
 from .site_frame import setup_site_frame
@@ -138,6 +140,10 @@ def setup_extension(app: Sphinx) -> None:
         setup_news_site_extensions(app)
         setup_archive(app)
         setup_breadcrumbs(app)
+        # posts ordered by date and file name, and the sidebar fragment: news sites;
+        # an ablog site keeps ablog's order and sidebars
+        setup_ordering(app)
+        setup_recent_news(app)
         setup_site_frame(app)
         setup_search(app)
     setup_about(app)

@@ -3,8 +3,8 @@
 ablog writes Atom only, stamps ``<updated>`` with the build time (so two builds
 of the same posts differ) and turns naive post dates into the build machine's
 local time. Here every timestamp comes from the posts themselves, in UTC, and
-entries are ordered by date, then title, then page, so the same posts always
-give the same bytes.
+entries are ordered by date, then page (never by title, which editors change),
+so the same posts always give the same bytes.
 
 Besides the whole site's feeds, each tag and category gets its own, next to its
 archive page (``labnews_feed_archives``), so a reader can follow one topic. Each

@@ -2,16 +2,20 @@
 
 Sphinx rewrites a page when its own source changed. A news site has pages that
 depend on *other* posts: the landing page's post list, the neighbours' previous
-/next links, the sidebars (recent posts, counts per category and year), and
-ablog's archive pages. Left alone, ablog regenerates every archive page on every
-build (1000 posts: 10 s for a build where nothing changed) and nothing else
-notices an edited post.
+/next links, ablog's archive pages, and ablog's site-wide sidebars (recent
+posts, counts per category and year) where a site shows them (this one loads
+them from one fragment instead: :mod:`sphinx_labnews.recent`). Left alone,
+ablog regenerates every archive page on every build (1000 posts: 10 s for a
+build where nothing changed) and nothing else notices an edited post.
 
 Here each post's listing-relevant metadata is fingerprinted after reading:
 
 * ``env-updated`` returns the pages that show a changed post: pages with a
-  post list, the changed posts' neighbours, and, when the sidebars' content
-  changed (a post added, removed or re-dated, a new tag), every post.
+  post list, the changed posts' old and new neighbours, posts whose neighbours
+  changed, and, only where pages show ablog's site-wide sidebars and their
+  content changed (a post added, removed or re-dated, a new tag), every post.
+  Posts are ordered by date and file (:mod:`sphinx_labnews.ordering`), so an
+  edited title never moves a post.
 * ablog's archive pages are regenerated only when what they show changed, or
   the configuration, templates or this package did.
 
@@ -37,6 +41,7 @@ from sphinx.environment import BuildEnvironment
 from . import __version__
 from .directives.news_cards import news_cards
 from .output_paths import confined, remove_output
+from .recent import shows_site_wide_sidebars
 
 PageTuple = tuple[str, dict[str, Any], str]
 
@@ -77,7 +82,8 @@ def blog_state(env: BuildEnvironment) -> dict[str, Any]:
     posts = {docname: post_fingerprint(info) for docname, info in infos.items()}
     order = sorted(
         (d for d in infos if infos[d].get("date")),
-        key=lambda d: (infos[d]["date"], infos[d]["title"], d),
+        # by file, not title: fixing a same-day post's title must not reorder the site
+        key=lambda d: (infos[d]["date"], d),
     )
     counts: dict[str, dict[str, int]] = {key: {} for key in (*_CATALOGS, "year")}
     for docname in order:
@@ -91,18 +97,30 @@ def blog_state(env: BuildEnvironment) -> dict[str, Any]:
     return {"posts": posts, "order": order, "sidebars": _digest([counts, recent])}
 
 
-def neighbours(order: list[str], docname: str) -> list[str]:
-    """The posts whose previous/next link points at ``docname``."""
-    if docname not in order:
+def neighbours(order: list[str], docname: str, index: dict[str, int] | None = None) -> list[str]:
+    """The posts whose previous/next link points at ``docname`` (``index``: positions
+    in ``order``, to avoid a search per call)."""
+    if index is None:
+        index = {docname: order.index(docname)} if docname in order else {}
+    position = index.get(docname)
+    if position is None:
         return []
-    index = order.index(docname)
-    return [order[i] for i in (index - 1, index + 1) if 0 <= i < len(order)]
+    return [order[i] for i in (position - 1, position + 1) if 0 <= i < len(order)]
 
 
 def pages_to_rewrite(
-    old: dict[str, Any] | None, new: dict[str, Any], listing_docs: Iterable[str]
+    old: dict[str, Any] | None,
+    new: dict[str, Any],
+    listing_docs: Iterable[str],
+    site_wide_sidebars: bool = True,
 ) -> set[str]:
-    """Pages that show a post whose listing data changed between two builds."""
+    """Pages that show a post whose listing data changed between two builds.
+
+    Those are the pages with a post list, the changed posts' old and new
+    neighbours, and every post whose neighbours are other posts than before (a
+    post added, removed or moved next to it). When pages show ablog's site-wide
+    sidebars (``site_wide_sidebars``) and what those show changed, every post too.
+    """
     if old is None:
         return set()  # first build: every page is written anyway
     changed = {
@@ -110,14 +128,21 @@ def pages_to_rewrite(
         for docname in set(old["posts"]) | set(new["posts"])
         if old["posts"].get(docname) != new["posts"].get(docname)
     }
-    if not changed:
+    if not changed and old["order"] == new["order"]:
         return set()
-    if old["sidebars"] != new["sidebars"] or old["order"] != new["order"]:
+    if site_wide_sidebars and old["sidebars"] != new["sidebars"]:
         return set(new["posts"]) | set(listing_docs)
     rewrite = set(listing_docs)
+    old_index = {d: i for i, d in enumerate(old["order"])}
+    new_index = {d: i for i, d in enumerate(new["order"])}
     for docname in changed:
-        rewrite.update(neighbours(old["order"], docname))
-        rewrite.update(neighbours(new["order"], docname))
+        rewrite.update(neighbours(old["order"], docname, old_index))
+        rewrite.update(neighbours(new["order"], docname, new_index))
+    if old["order"] != new["order"]:
+        for docname in new["order"]:
+            before = neighbours(old["order"], docname, old_index)
+            if before != neighbours(new["order"], docname, new_index):
+                rewrite.add(docname)
     return rewrite & (set(new["posts"]) | set(listing_docs))
 
 
@@ -171,7 +196,8 @@ def rewrite_dependent_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     old = getattr(env, "labnews_blog_state", None)
     env.labnews_blog_state = new
     listing_docs: set[str] = getattr(env, "labnews_listing_docs", set())
-    return sorted(pages_to_rewrite(old, new, listing_docs) & env.found_docs)
+    site_wide = shows_site_wide_sidebars(app)
+    return sorted(pages_to_rewrite(old, new, listing_docs, site_wide) & env.found_docs)
 
 
 def read_record(path: Path) -> dict[str, Any]:
@@ -217,7 +243,8 @@ class OutputRecord:
             getattr(build_info, "config_hash", ""),
             getattr(build_info, "tags_hash", ""),
             templates.newest_template_mtime() if templates else 0,
-            self.state["sidebars"],
+            # archive pages show the sidebars too, when they are baked in
+            self.state["sidebars"] if shows_site_wide_sidebars(app) else "",
         ]
 
     def posts(self, collection: Iterable[Any]) -> list[Any]:

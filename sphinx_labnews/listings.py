@@ -18,13 +18,14 @@ from functools import partial
 from typing import Any
 
 from ablog.blog import Blog, Post
-from ablog.post import PostNode, register_posts
+from ablog.post import PostNode
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from .dates import post_date_text
 from .frontmatter import one_line
+from .ordering import post_order_key, register_posts
 from .site_paths import is_external
 from .title_labels import full_title
 
@@ -239,9 +240,10 @@ def blog_of(app: Sphinx) -> Blog:
     """ablog's shared :class:`Blog`, with this build's posts registered."""
     blog = Blog(app)
     if not blog:
-        register_posts(app)
+        register_posts(app, app.env)
     return blog
 
 
 def newest_first(posts: Iterable[Post]) -> list[Post]:
-    return sorted(posts, key=lambda p: (p.date, p.title, p.docname), reverse=True)
+    """Newest first, same-day posts by file name (see :mod:`sphinx_labnews.ordering`)."""
+    return sorted(posts, key=post_order_key, reverse=True)

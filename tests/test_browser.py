@@ -191,3 +191,19 @@ def test_outside_the_prefix_is_not_served(site: str) -> None:
         urllib.request.urlopen(root, timeout=TIMEOUT)
     error.value.close()
     assert error.value.code == 404
+
+
+def test_post_sidebar_loads_recent_news_from_the_fragment(site: str, browser) -> None:
+    """The sidebar is a link to all news until its script replaces it with the fragment's
+    recent news and counts, links resolved against the fragment, this post marked."""
+    load(browser, site + PAGES["post"])
+    wait_for(browser, "return !document.querySelector('[data-labnews-recent]')")
+    links = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.ablog__recentposts li a'))"
+        ".map(a => [a.href, a.getAttribute('aria-current')])"
+    )
+    assert len(links) == 3  # the site has three posts
+    assert all(href.startswith(site + "news/") for href, _ in links), links
+    assert [href for href, current in links if current == "page"] == [site + PAGES["post"]]
+    with urllib.request.urlopen(links[0][0], timeout=TIMEOUT) as response:
+        assert response.status == 200

@@ -1,0 +1,8 @@
+extensions = ["sphinx_labnews"]
+project = "Ordering Lab"
+html_baseurl = "https://lab.example.org/"
+# the post's own card and the recent-news fragment, as the news site shows them
+html_sidebars = {"news/**": ["ablog/postcard.html", "labnews/recent-news.html"]}
+
+# the news-site defaults, as the lab site has them
+labnews_site_defaults = True
