@@ -58,6 +58,10 @@ MAX_DEPTH = 32
 #: The most values (keys, scalars, lists, mappings) front matter may hold, counted with
 #: every YAML alias expanded: 391 bytes of nested aliases expand to a billion.
 MAX_VALUES = 10_000
+#: The most tags a post keeps. Every tag has its archive page and feeds, and each of
+#: those lists the post with all its tags: a post's feed work grows with the square of
+#: its tag count (1000 tags on one post: 2000 feeds of 1000 categories each, 67 MB).
+MAX_TAGS = 50
 
 
 class FrontMatterLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
@@ -698,6 +702,16 @@ def map_front_matter(
         problems=problems,
     )
     label, title = _map_label(front_matter, title, tags, title_labels)
+    if len(tags) > MAX_TAGS:
+        problems.append(
+            Problem(
+                "limit",
+                f"post has {len(tags)} tags; only the first {MAX_TAGS} are kept "
+                f"(the rest, from {echo(tags[MAX_TAGS])}, are left out)",
+                front_matter.line_of("tags"),
+            )
+        )
+        del tags[MAX_TAGS:]
     cover, ok = _text(data.get("cover"))
     if not ok:
         problems.append(_wrong_type(front_matter, "cover", "an image path"))

@@ -679,3 +679,24 @@ def test_size_limits_are_exact(block: str, refused: tuple[int, str] | None) -> N
 )
 def test_title_from_filename_cases(filename: str, title: str) -> None:
     assert title_from_filename(filename) == title
+
+
+def test_a_post_keeps_at_most_max_tags() -> None:
+    """1000 tags on one post made 2000 feeds of 1000 categories each: tags are capped."""
+    from sphinx_labnews.frontmatter import MAX_TAGS
+
+    tags = ", ".join(f"t{number}" for number in range(MAX_TAGS + 5))
+    metadata, _, problems = read_post(
+        f"---\ntitle: Many\nlast_updated: 2025/01/02\ntags: {tags}\n---\n",
+        filename="2025-01-02-many.md",
+    )
+    assert metadata.tags == tuple(f"t{number}" for number in range(MAX_TAGS))
+    assert [(p.subtype, p.line) for p in problems] == [("limit", 4)]
+    assert (
+        f"post has {MAX_TAGS + 5} tags; only the first {MAX_TAGS} are kept" in problems[0].message
+    )
+    exactly, _, problems = read_post(
+        "---\ntitle: Enough\ntags: " + ", ".join(f"t{n}" for n in range(MAX_TAGS)) + "\n---\n",
+        filename="2025-01-02-enough.md",
+    )
+    assert len(exactly.tags) == MAX_TAGS and [p.subtype for p in problems] == []

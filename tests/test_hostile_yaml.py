@@ -17,6 +17,8 @@ import pytest
 from helpers import build_copy, page, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_labnews.frontmatter import MAX_TAGS
+
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
@@ -156,7 +158,7 @@ def test_many_tags_give_right_feeds_with_one_category_call_per_entry(
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(FeedEntry, "category", counting)
-    count = 60
+    count = MAX_TAGS  # the most a post keeps
     tags = [f"tag{i:03d}" for i in range(count)]
     (tmp_path / "news").mkdir()
     (tmp_path / "conf.py").write_text(
