@@ -86,9 +86,10 @@ def render_fragment(app: Sphinx, blog: Blog) -> str:
     def section(css: str, title: str, target: str, items: Iterable[str]) -> str:
         entries = "".join(f"\n    <li>{item}</li>" for item in items)
         return (
-            f'  <div class="ablog-sidebar-item {css}">\n'
+            # a labelled landmark, as the sidebar box it replaces
+            f'  <nav class="ablog-sidebar-item {css}" aria-label="{html.escape(title)}">\n'
             f"  <h3>{link(target, title)}</h3>\n"
-            f"  <ul>{entries}\n  </ul>\n  </div>\n"
+            f"  <ul>{entries}\n  </ul>\n  </nav>\n"
         )
 
     all_news = page_docname(app, 1)
