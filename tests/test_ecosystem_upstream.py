@@ -41,6 +41,7 @@ OWN_ONLY = {
     "cms/index.html",
     "labnews-404.html",
     "labnews-footer.html",
+    "labnews/recent-news.html",
 }
 
 

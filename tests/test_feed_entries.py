@@ -25,6 +25,7 @@ def fake_post(day: int, title: str = "", *, date: bool = True) -> SimpleNamespac
         update=None,
         title=title or f"Post {day}",
         docname=f"news/post-{day}",
+        section=None,
         author=[],
         category=[],
         tags=[],

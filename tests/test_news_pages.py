@@ -78,7 +78,12 @@ def outdir(app: SphinxTestApp) -> Path:
 
 def html_pages(app: SphinxTestApp) -> list[Path]:
     skip = {"_sources", "_static"}  # source copies, the theme's template fragments
-    return sorted(p for p in outdir(app).rglob("*.html") if not skip & set(p.parts))
+    # the recent-news fragment post pages load (sphinx_labnews.recent) is not a page
+    return sorted(
+        p
+        for p in outdir(app).rglob("*.html")
+        if not skip & set(p.parts) and not p.name.startswith("_")
+    )
 
 
 def card_titles(soup: BeautifulSoup) -> list[str]:

@@ -94,6 +94,7 @@ def render(name: str, **context: object) -> str:
         labnews_date=lambda date: date.strftime("%Y-%m-%d"),
         labnews_description=lambda post: HOSTILE,
         labnews_cards=lambda collection: "",
+        labnews_rows=lambda collection: "",
         _=lambda text: text,
         ablog=Blog(posts),
         pagename="news/post",
@@ -120,7 +121,10 @@ CONTEXTS = {
 
 
 def test_every_template_is_rendered() -> None:
-    names = {path.name for path in (TEMPLATES / "ablog").glob("*.html")} - {"_macros.html"}
+    # allnews.html shows no value of a post's: its title is fixed text and its body
+    # comes from sphinx_labnews.archive.render_archive_page (tests/test_news_pages.py)
+    not_here = {"_macros.html", "allnews.html"}
+    names = {path.name for path in (TEMPLATES / "ablog").glob("*.html")} - not_here
     assert names == {key.split()[0] for key in CONTEXTS}
 
 
