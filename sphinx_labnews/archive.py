@@ -38,6 +38,8 @@ PageTuple = tuple[str, dict[str, Any], str]
 ALL_NEWS_KEY = "labnews_all_news"
 #: The template of the generated pages.
 ARCHIVE_TEMPLATE = "ablog/allnews.html"
+#: The builder attribute that caches :func:`all_news_doc`.
+_ALL_NEWS_CACHE = "_labnews_all_news"
 
 
 def all_news_doc(app: Sphinx) -> str | None:
@@ -46,11 +48,13 @@ def all_news_doc(app: Sphinx) -> str | None:
     The first in name order, so the choice does not depend on reading order. Asked
     for on every page written, so found once per build, when reading is over.
     """
+    # cached on the builder, which lasts one build; Sphinx's Builder does not declare it
     builder = app.builder
-    if not hasattr(builder, "_labnews_all_news"):
+    if not hasattr(builder, _ALL_NEWS_CACHE):
         docs = sorted(d for d, meta in app.env.metadata.items() if meta.get(ALL_NEWS_KEY))
-        builder._labnews_all_news = docs[0] if docs else None
-    return builder._labnews_all_news
+        setattr(builder, _ALL_NEWS_CACHE, docs[0] if docs else None)
+    doc: str | None = getattr(builder, _ALL_NEWS_CACHE)
+    return doc
 
 
 def all_news_posts(app: Sphinx) -> list[Post]:

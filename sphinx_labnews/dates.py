@@ -72,7 +72,7 @@ def name_postlist_dates_in_site_language(app: Sphinx) -> None:
         saved = [post.date for post in posts]
         try:
             for post in posts:
-                moment = post.date
+                moment: dt.datetime = post.date
                 post.date = _SiteDate(
                     *moment.timetuple()[:6], moment.microsecond, tzinfo=moment.tzinfo
                 )

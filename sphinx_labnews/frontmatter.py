@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from dateutil import parser as dateutil_parser
@@ -49,7 +49,11 @@ _TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 #: libyaml's safe loader when PyYAML was built with it (10x faster), else PyYAML's own.
-_BASE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    # typed as PyYAML's own loader: both have every method used here
+    _BASE_LOADER = yaml.SafeLoader
+else:
+    _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 #: The deepest nesting of lists and mappings front matter may have. The lab's deepest
@@ -64,7 +68,7 @@ MAX_VALUES = 10_000
 MAX_TAGS = 50
 
 
-class FrontMatterLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+class FrontMatterLoader(_BASE_LOADER):
     """PyYAML's safe loader, reading dates as the text they are written as.
 
     YAML 1.1 turns ``2021-02-30`` into a ``datetime.date``, and PyYAML raises a bare
@@ -80,11 +84,25 @@ FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
     for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
 }
-FrontMatterLoader.add_constructor(_TIMESTAMP_TAG, FrontMatterLoader.construct_yaml_str)
+
+
+def _timestamp_as_text(loader: FrontMatterLoader, node: yaml.Node) -> str:
+    return loader.construct_yaml_str(node)
+
+
+FrontMatterLoader.add_constructor(_TIMESTAMP_TAG, _timestamp_as_text)
 
 
 class FrontMatterTooLarge(yaml.MarkedYAMLError):
     """Front matter nested deeper than :data:`MAX_DEPTH` or larger than :data:`MAX_VALUES`."""
+
+
+def _too_large(problem: str, event: yaml.Event) -> FrontMatterTooLarge:
+    """The error for ``problem``, marked where ``event`` starts."""
+    # the stubs type an event's mark as PyYAML's or libyaml's Mark, but MarkedYAMLError's
+    # as PyYAML's only; at run time it takes either (it only formats the mark)
+    mark = event.start_mark
+    return FrontMatterTooLarge(problem=problem, problem_mark=mark)  # type: ignore[arg-type]
 
 
 #: What PyYAML's constructors raise besides ``YAMLError``: ``!!int abc`` and an integer
@@ -114,15 +132,11 @@ def _check_size(text: str) -> None:
             nonlocal count
             count += size
             if count > MAX_VALUES:
-                raise FrontMatterTooLarge(
-                    problem=f"it holds more than {MAX_VALUES} values with its aliases expanded",
-                    problem_mark=event.start_mark,
+                raise _too_large(
+                    f"it holds more than {MAX_VALUES} values with its aliases expanded", event
                 )
             if len(stack) + height > MAX_DEPTH:
-                raise FrontMatterTooLarge(
-                    problem=f"it nests lists and mappings more than {MAX_DEPTH} deep",
-                    problem_mark=event.start_mark,
-                )
+                raise _too_large(f"it nests lists and mappings more than {MAX_DEPTH} deep", event)
             if stack:
                 stack[-1][1] = max(stack[-1][1], height)
 
@@ -136,12 +150,12 @@ def _check_size(text: str) -> None:
                     anchors[event.anchor] = (1, 0)
             elif isinstance(event, yaml.AliasEvent):
                 if any(frame[2] == event.anchor for frame in stack):
-                    raise FrontMatterTooLarge(
-                        problem=f"the alias *{event.anchor} refers to a value that contains it",
-                        problem_mark=event.start_mark,
+                    raise _too_large(
+                        f"the alias *{event.anchor} refers to a value that contains it", event
                     )
                 # an unknown anchor is left to the composer, which names it
-                add(*anchors.get(event.anchor, (1, 0)), event)
+                known = anchors.get(event.anchor) if event.anchor is not None else None
+                add(*(known or (1, 0)), event)
             elif isinstance(event, yaml.CollectionStartEvent):
                 add(1, 1, event)
                 stack.append([count, 1, event.anchor])
@@ -399,7 +413,7 @@ def _parse_date_text(text: str) -> dt.datetime:
     # dateutil fills what the text leaves out from its default, which is today unless
     # given: parsed with two defaults that differ in year, month and day, a complete
     # date gives the same answer twice
-    readings = []
+    readings: list[dt.datetime | None] = []
     for default in _DEFAULTS:
         try:
             readings.append(dateutil_parser.parse(text, default=default))

@@ -377,27 +377,27 @@ def sanitise_siblings(
         i: children[i].astext().replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd")
         for i in raw_indices
     }
-    cleaned: str | None = policy.clean(_joined(originals, first, last))
+    cleaned = policy.clean(_joined(originals, first, last))
     if cleaned == _joined(originals, first, last):
         return []
     # a fragment that swallows the markers after it (an unclosed attribute, comment or
     # <iframe>, a removed <script>) is cleaned on its own, and the rest together again
     alone: set[int] = set()
+    # the fragments cleaned in their groups, once no marker is missing; None if never
+    grouped: str | None = None
     for _ in range(MAX_REGROUPING):
         missing = _missing(cleaned, first, last)
         if not missing:
+            grouped = cleaned
             break
         first_missing = min(missing)
         offenders = [i for i in raw_indices if i < first_missing and i not in alone]
         if not offenders:
-            cleaned = None
             break
         alone.add(offenders[-1])
         cleaned = policy.clean(_joined(originals, first, last, alone, policy))
-    else:
-        cleaned = None
-    if cleaned is not None:
-        pieces = [cleaned]
+    if grouped is not None:
+        pieces = [grouped]
     else:  # every fragment on its own, each between its neighbours' markers
         pieces = [
             (_marker(i) if i != first else "") + policy.clean(originals[i])

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -227,7 +227,7 @@ def check_include(env: BuildEnvironment, lineno: int, directive: str, argument: 
 class ConfinedInclude(Include):
     """``include`` (reStructuredText): inside a post, only files under the source."""
 
-    def run(self) -> list[nodes.Node]:
+    def run(self) -> Sequence[nodes.Node]:  # as Sphinx's Include.run
         if untrusted_post(self.env):
             try:
                 check_include(self.env, self.lineno, self.name, self.arguments[0])

@@ -189,7 +189,9 @@ def post_verdict(path: Path, encoding: str) -> tuple[str, list[list[object]]]:
     if isinstance(text, int):
         return str(text), []
     metadata, _, problems = read_post(text, filename=path.name)
-    unclear = [[p.line, p.message] for p in problems if p.subtype == "published"]
+    unclear: list[list[object]] = [
+        [p.line, p.message] for p in problems if p.subtype == "published"
+    ]
     return (PUBLISHED if metadata.published else UNPUBLISHED), unclear
 
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ablog.blog import Blog
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import _
 
 from .archive import page_docname
@@ -117,7 +118,8 @@ def render_fragment(app: Sphinx, blog: Blog) -> str:
 def write_fragment(app: Sphinx) -> Iterable[Any]:
     """``html-collect-pages``: write the fragment when its bytes change."""
     if app.builder.format == "html" and app.builder.name not in {"json", "pickle"}:
-        path = Path(app.builder.get_outfilename(fragment_name(app)))
+        builder = cast(StandaloneHTMLBuilder, app.builder)  # format "html", not json/pickle
+        path = Path(builder.get_outfilename(fragment_name(app)))
         text = render_fragment(app, blog_of(app))
         if not path.is_file() or path.read_text("utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -129,10 +131,9 @@ def add_fragment_url(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: the fragment's file, for the sidebar's ``pathto(..., 1)``."""
+    builder = cast(StandaloneHTMLBuilder, app.builder)  # html-page-context: an HTML builder
     context["labnews_recent_fragment"] = (
-        Path(app.builder.get_outfilename(fragment_name(app)))
-        .relative_to(app.builder.outdir)
-        .as_posix()
+        Path(builder.get_outfilename(fragment_name(app))).relative_to(builder.outdir).as_posix()
     )
 
 

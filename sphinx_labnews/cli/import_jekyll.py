@@ -465,7 +465,7 @@ def _import_planned(
         prefix = f"[{number}/{total}]"
         shown = plan.source.shown
         if plan.duplicate_of is not None:
-            _report_duplicate(plan, dest, settings, report, prefix, out)
+            _report_duplicate(plan, plan.duplicate_of, dest, settings, report, prefix, out)
             continue
         docname = _docname(target, settings.srcdir) or ""
         context = SiteContext(
@@ -529,6 +529,7 @@ def _count_status(status: str, report: ImportReport) -> None:
 
 def _report_duplicate(
     plan: PlannedPost,
+    duplicate_of: str,
     dest: Path,
     settings: SiteSettings,
     report: ImportReport,
@@ -539,12 +540,11 @@ def _report_duplicate(
     shown = plan.source.shown
     report.duplicates += 1
     print(
-        f"{prefix} not imported {shown}: same title and date as "
-        f"{plan.duplicate_of} in the destination",
+        f"{prefix} not imported {shown}: same title and date as {duplicate_of} in the destination",
         file=out,
     )
     # its old address still leads somewhere: to the post it repeats
-    kept = _docname(dest / plan.duplicate_of, settings.srcdir) or ""
+    kept = _docname(dest / duplicate_of, settings.srcdir) or ""
     notes: list[Note] = []
     _add_redirects(plan, Conversion(text=None), kept, report, srcdir=settings.srcdir, out=notes)
     for note in notes:
@@ -655,22 +655,22 @@ def _about_from_site(
             plan.text = fronts[index] + "\n" + body
     if new_blocks:
         all_blocks = {**settings.about_blocks, **new_blocks}
-        lines = conf_lines(all_blocks, settings.default_about)
+        conf_text = conf_lines(all_blocks, settings.default_about)
         conf_py = settings.srcdir / "conf.py"
         text = conf_py.read_text(encoding="utf-8") if conf_py.is_file() else ""
         empty = "labnews_about_blocks = {}\n"
         # a conf.py written by `labnews init` that registers no block yet is ours to fill
         if not dry_run and (conf_is_new or (INIT_MARKER in text and empty in text)):
             if empty in text:
-                text = text.replace(empty, lines.split("labnews_default_about")[0], 1)
+                text = text.replace(empty, conf_text.split("labnews_default_about")[0], 1)
             else:
-                text += "\n" + lines
+                text += "\n" + conf_text
             conf_py.write_text(text, encoding="utf-8", newline="\n")
             settings.about_blocks = all_blocks
             print(f"    registered them in {conf_py}", file=out)
         else:
             print(f"Add to {conf_py} (replacing the lines that set them):", file=out)
-            for line in lines.splitlines():
+            for line in conf_text.splitlines():
                 print(f"    {line}", file=out)
     return blocks
 

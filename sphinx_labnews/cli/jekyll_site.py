@@ -307,7 +307,8 @@ class JekyllSite:
         values: dict[str, Any] = {}
         relative = self.show(post.path)
         for item in self.defaults:
-            scope = item.get("scope") if isinstance(item.get("scope"), dict) else {}
+            raw_scope = item.get("scope")
+            scope: dict[Any, Any] = raw_scope if isinstance(raw_scope, dict) else {}
             wanted_type = scope.get("type")
             if wanted_type and wanted_type != post.collection.label:
                 continue
