@@ -437,7 +437,7 @@ def test_editor_writes_a_post_the_site_builds(admin: str, repo: Path, browser, t
     assert warnings_of(app) == ""
     outdir = Path(app.outdir)
     slug_page = f"{today:%Y-%m-%d}-{SLUG}.html"
-    for listing in ("index.html", "news.html"):  # the landing page, the archive
+    for listing in ("index.html", "archive.html"):  # the landing page, All news
         soup = BeautifulSoup((outdir / listing).read_text("utf-8"), "lxml")
         links = [a for a in soup.select("a[href]") if a["href"].endswith(slug_page)]
         assert links, f"{listing} does not link the new post"
