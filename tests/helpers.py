@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,6 +14,8 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 ROOTS = Path(__file__).parent / "roots"
+#: Where the browser tests serve a built site, as Read the Docs serves a version.
+PREFIX = "/en/latest/"
 
 
 def page(app: SphinxTestApp, docname: str) -> BeautifulSoup:
@@ -65,3 +68,15 @@ def build_copy(
 ) -> SphinxTestApp:
     """One clean build of a private copy of test root ``name``."""
     return build(copy_root(name, tmp_path_factory.mktemp(name)), builder, freshenv=True, **kwargs)
+
+
+class PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the output folder at ``PREFIX`` only, as Read the Docs serves a version."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "__outside_the_prefix__")
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass

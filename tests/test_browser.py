@@ -23,11 +23,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from helpers import build, warnings_of
+from helpers import PREFIX, PrefixHandler, build, warnings_of
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-PREFIX = "/en/latest/"
 DOCS = Path(__file__).parent.parent / "docs"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT = 20  # seconds, for every page load and wait
@@ -51,18 +50,6 @@ pytestmark = [
         "apt-get install chromium chromium-driver",
     ),
 ]
-
-
-class PrefixHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder at ``PREFIX`` only, as Read the Docs serves a version."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_prefix__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")

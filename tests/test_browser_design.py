@@ -27,11 +27,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import build, warnings_of
+from helpers import PREFIX, PrefixHandler, build, warnings_of
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-PREFIX = "/en/latest/"
 DOCS = Path(__file__).parent.parent / "docs"
 ARTIFACTS = Path(__file__).parent / "artifacts" / "design"
 TIMEOUT = 30  # seconds, for every page load and wait
@@ -108,18 +107,6 @@ def generated_post(number: int) -> str:
         + f"### Next steps\n\n{LOREM * 2}\n"
     )
     return front + body, f"news/2024-{month:02d}-{day:02d}-generated-{number}.md"
-
-
-class PrefixHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder at ``PREFIX`` only, as Read the Docs serves a version."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_prefix__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
