@@ -23,10 +23,16 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from helpers import PREFIX, PrefixHandler, build, warnings_of
+from helpers import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    PREFIX,
+    PrefixHandler,
+    build,
+    start_chromium,
+    warnings_of,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 DOCS = Path(__file__).parent.parent / "docs"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT = 20  # seconds, for every page load and wait
@@ -77,29 +83,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(site: str):
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1000",
-        "--hide-scrollbars",
-    ):
-        options.add_argument(flag)
-    profile = Path(site and ARTIFACTS.parent) / ".chromium-profile"
-    options.add_argument(f"--user-data-dir={profile}-{time.monotonic_ns()}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(TIMEOUT)
-    driver.set_script_timeout(TIMEOUT)
+    driver = start_chromium(
+        "1280,1000",
+        Path(f"{Path(site and ARTIFACTS.parent) / '.chromium-profile'}-{time.monotonic_ns()}"),
+        TIMEOUT,
+    )
     try:
         yield driver
     finally:

@@ -27,10 +27,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import PREFIX, PrefixHandler, build, warnings_of
+from helpers import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    PREFIX,
+    PrefixHandler,
+    build,
+    start_chromium,
+    warnings_of,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 DOCS = Path(__file__).parent.parent / "docs"
 ARTIFACTS = Path(__file__).parent / "artifacts" / "design"
 TIMEOUT = 30  # seconds, for every page load and wait
@@ -136,29 +142,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(site: str):
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        "--hide-scrollbars",
-    ):
-        options.add_argument(flag)
     profile = ARTIFACTS.parent.parent / f".chromium-profile-design-{time.monotonic_ns()}"
-    options.add_argument(f"--user-data-dir={profile}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(TIMEOUT)
-    driver.set_script_timeout(TIMEOUT)
+    driver = start_chromium("1280,900", profile, TIMEOUT)
     try:
         yield driver
     finally:
