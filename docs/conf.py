@@ -24,7 +24,7 @@ labnews_default_about = ["smart-lab", "hkust"]
 labnews_cms = True
 labnews_cms_backend = {
     "name": "github",
-    "repo": "OWNER/sphinx-labnews",
+    "repo": "smartlab-hkust/sphinx-labnews",
     "branch": "main",
     "base_url": "https://api.netlify.com",
     "auth_endpoint": "auth",
@@ -35,7 +35,7 @@ labnews_cms_media_url = "/static/img/news/"
 
 # the footer's links (guide/site.md): the lab's home page, contact, and the feeds
 labnews_footer = {
-    "home": "https://github.com/OWNER/sphinx-labnews",
+    "home": "https://github.com/smartlab-hkust/sphinx-labnews",
     "contact": "mailto:smartlab@example.org",
     "feeds": True,
 }
