@@ -11,6 +11,8 @@ Here there is one: page 1 is the document holding ``{news-cards}`` with the
 the same cards as every other listing, grouped under year headings, between a filter
 row (the years' and tags' own archive pages) and numbered links with
 ``<link rel="prev"/"next">``. ablog's two duplicates are no longer generated.
+When a document holds page 1, ``<blog_path>.html`` (where ablog's all-posts page
+was, and old links point) is a small redirect page to it instead of a 404.
 
 The pages are rendered by :func:`render_archive_page`, for the document at
 ``doctree-resolved`` and for the generated pages through the ``labnews_archive``
@@ -24,6 +26,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
+from urllib.parse import urljoin
 
 from ablog.blog import Post
 from sphinx.application import Sphinx
@@ -38,6 +41,8 @@ PageTuple = tuple[str, dict[str, Any], str]
 ALL_NEWS_KEY = "labnews_all_news"
 #: The template of the generated pages.
 ARCHIVE_TEMPLATE = "ablog/allnews.html"
+#: The template of the redirect page at ``<blog_path>.html`` (:func:`blog_index_redirect`).
+REDIRECT_TEMPLATE = "labnews/redirect.html"
 #: The builder attribute that caches :func:`all_news_doc`.
 _ALL_NEWS_CACHE = "_labnews_all_news"
 
@@ -175,6 +180,51 @@ def archive_pages(app: Sphinx) -> Iterator[PageTuple]:
         yield page_docname(app, number), context, ARCHIVE_TEMPLATE
 
 
+def blog_index_redirect_name(app: Sphinx) -> str | None:
+    """``blog_path`` when its page must be a redirect to the All news document, else ``None``.
+
+    That is when a document holds page 1 (so ablog's all-posts page is not generated)
+    and nothing else of the site has the name: a document called ``blog_path`` is its
+    own page, and a redirect of ``labnews_redirects_file`` with that key is written by
+    rediraffe.
+    """
+    target = all_news_doc(app)
+    name = app.config.blog_path
+    redirects = getattr(app.config, "rediraffe_redirects", None) or {}
+    if target is None or name == target or name in app.env.found_docs or name in redirects:
+        return None
+    return str(name)
+
+
+def blog_index_redirect(app: Sphinx) -> Iterator[PageTuple]:
+    """``<blog_path>.html`` as a redirect page to the All news document, when it must be one.
+
+    ablog's all-posts page lived there, and links and bookmarks still point at it. A
+    meta refresh (no script needed), a canonical link to All news and a plain link;
+    ``noindex`` for robots. Generated pages are never in the search index, and
+    :func:`not_in_sitemap` keeps it out of ``sitemap.xml``.
+    """
+    name = blog_index_redirect_name(app)
+    if name is None:
+        return
+    target = page_docname(app, 1)
+    base = app.config.html_baseurl
+    context = {
+        "title": _("All news"),
+        "labnews_redirect_to": target,
+        "labnews_redirect_url": urljoin(base, app.builder.get_target_uri(target)) if base else "",
+    }
+    yield name, context, REDIRECT_TEMPLATE
+
+
+def not_in_sitemap(app: Sphinx) -> list[str]:
+    """The links of generated pages that are not content (the redirect), as sitemap links."""
+    if not hasattr(app.env, "ablog_posts"):
+        return []
+    name = blog_index_redirect_name(app)
+    return [] if name is None else [app.builder.get_target_uri(name)]
+
+
 def one_archive(
     generate: Callable[[Sphinx], Iterable[PageTuple]],
 ) -> Callable[[Sphinx], Iterator[PageTuple]]:
@@ -188,6 +238,7 @@ def one_archive(
             if page[0] not in duplicates:
                 yield page
         yield from archive_pages(app)
+        yield from blog_index_redirect(app)
 
     return generate_one_archive
 

@@ -17,7 +17,7 @@ depend on each other's results; their order, with the reason for each place, is 
 list of named priorities in :mod:`sphinx_labnews.event_order`:
 
 ``UNFREEZE_HEAP`` (garbage_collection) → ``CHECK_CONFIG`` (config) → ``ABOUT_BLOCKS``
-(about) → ablog and Sphinx (500) → ``SITE_DEFAULTS`` (ablog_adapter) →
+(about) → ablog and Sphinx (500) → ``SITE_DEFAULTS`` (ablog_adapter, search) →
 ``PACKAGE_PATHS`` (here) → ``URL_DEFAULTS`` (social, site_urls, redirects) →
 ``AFTER_URL_DEFAULTS`` (site_urls, site_frame) → Sphinx's suffixes (800) →
 ``DISTRUST_UNFINISHED_BUILD`` (build_marker) → ``EXCLUDE_UNPUBLISHED`` (publishing) →

@@ -20,6 +20,7 @@ import contextlib
 import datetime as dt
 import difflib
 import html
+import json
 import posixpath
 import re
 import textwrap
@@ -31,6 +32,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import yaml
+from markdown_it import MarkdownIt
 
 from .about_source import split_about_source
 from .css import css_length
@@ -73,6 +75,21 @@ _MARKDOWN_IMAGE_BLOCK = re.compile(
     r"</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+#: An image block whose caption is inside it, after the image (and usually a ``<br>``):
+#: ``<div align="center"><img …><br><em>Figure 1: …</em></div>``, or ``*…*`` in place of ``<em>``.
+_CAPTIONED_IMAGE_BLOCK = re.compile(
+    rf"^[ \t]*<(?P<tag>div|p|center)\b(?P<attrs>[^>]*)>\s*(?P<inner>{_LINKED_IMG})\s*"
+    r"(?:<br\s*/?>\s*)*(?:<(?P<em>em|i)>(?P<html>[^\n]*?)</(?P=em)>|(?P<markdown>[*_][^\n<]*))"
+    r"\s*</(?P=tag)>[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: After an image block: at most one blank line, then a line that is a paragraph of its own.
+_LINE_AFTER = re.compile(
+    r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[ \t]{0,3}\S[^\n]*)(?=\n[ \t]*(?:\n|\Z)|\Z)"
+)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<&$~])")
+#: Plain option values MyST's option parser reads back unchanged; others are quoted.
+_PLAIN_OPTION = re.compile(r"[\w(][^\t\n]*")
 #: An image alone on its line, possibly inside a link.
 _BARE_IMAGE = re.compile(rf"^[ \t]*{_LINKED_IMG}[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -359,7 +376,7 @@ def centered_image(
     """The ``centered-image`` directive, options in a fixed order (alt, widths, target, caption)."""
     lines = [f"```{{centered-image}} {src}"]
     if alt is not None:
-        lines.append(f":alt: {normalise_space(alt)}")
+        lines.append(f":alt: {option_value(normalise_space(alt))}")
     if width:
         lines.append(f":width: {width}")
     if max_width:
@@ -367,9 +384,90 @@ def centered_image(
     if target:
         lines.append(f":target: {target}")
     if caption:
-        lines.append(f":caption: {caption}")
+        lines.append(f":caption: {option_value(caption)}")
     lines.append("```")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ image captions
+
+_INLINE = MarkdownIt("commonmark")
+
+
+def option_value(value: str) -> str:
+    """``value`` as a directive option MyST reads back unchanged: plain, or double-quoted.
+
+    MyST reads options as YAML, so ``"Quoted" words``, ``> text`` or ``a # b`` written
+    plainly would be an error or lose their tail; JSON strings are YAML strings.
+    """
+    if _PLAIN_OPTION.fullmatch(value) and " #" not in value and value == value.rstrip():
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def markdown_literal(text: str) -> str:
+    """Plain text as Markdown that shows it as written (a caption taken from HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def italic_line(line: str) -> str | None:
+    """The Markdown inside ``line`` when the whole line is one italic span, else ``None``.
+
+    Read as CommonMark reads it (markdown-it, MyST's own parser), so ``*a* and *b*``
+    (two spans), ``* item`` (a list item) and ``**bold**`` are not italic lines.
+    """
+    stripped = line.strip()
+    if len(stripped) < 3 or stripped[0] not in "*_" or len(line) - len(line.lstrip(" ")) > 3:
+        return None
+    tokens = _INLINE.parseInline(stripped)[0].children or []
+    if not tokens or tokens[0].type != "em_open" or tokens[-1].type != "em_close":
+        return None
+    depth = 0
+    for token in tokens[:-1]:
+        depth += {"em_open": 1, "em_close": -1}.get(token.type, 0)
+        if depth == 0:
+            return None  # the first span closes before the line ends
+    return stripped[1:-1].strip() or None
+
+
+def block_caption(match: re.Match[str]) -> str | None:
+    """The caption inside a ``<figure>`` or captioned image block, as Markdown.
+
+    ``None`` when the text under the image is not wholly italic: it is not a caption,
+    and the block is left as it is.
+    """
+    groups = match.groupdict()
+    if groups.get("markdown") is not None:
+        return italic_line(groups["markdown"])
+    return markdown_literal(plain_text(groups.get("caption") or groups.get("html") or ""))
+
+
+def caption_after(body: str, end: int) -> tuple[str, int] | None:
+    """The caption line right after an image block ending at ``end``, and where it ends.
+
+    kramdown posts caption a photo with an italic line under it. Only a line that is
+    wholly italic, a paragraph of its own and at most one blank line below the image
+    is taken; any other text after an image stays text.
+    """
+    match = _LINE_AFTER.match(body, end)
+    caption = italic_line(match.group("line")) if match else None
+    return (caption, match.end("line")) if caption and match else None
+
+
+def with_caption_after(body: str, replacement: tuple[int, int, str]) -> tuple[int, int, str]:
+    """An image block's replacement, extended over the caption line under it, if any.
+
+    A block of several images keeps the line as text: which photo it describes is unclear.
+    """
+    start, end, block = replacement
+    if block.count("```{centered-image}") != 1 or "\n:caption:" in block:
+        return replacement
+    found = caption_after(body, end)
+    if found is None:
+        return replacement
+    caption, caption_end = found
+    head, _, fence = block.rpartition("\n")
+    return start, caption_end, f"{head}\n:caption: {option_value(caption)}\n{fence}"
 
 
 def _directives_for_html(
@@ -455,11 +553,11 @@ def convert_images(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
         if directives:
             replacements.append((match.start(), match.end(), "\n\n".join(directives)))
             taken.append((match.start(), match.end()))
-    for match in _FIGURE_BLOCK.finditer(body):
-        if not free(match.start(), match.end()):
+    for match in (*_FIGURE_BLOCK.finditer(body), *_CAPTIONED_IMAGE_BLOCK.finditer(body)):
+        caption = block_caption(match)
+        if caption is None or not free(match.start(), match.end()):
             continue
         line = line_at(body, match.start(), first_line)
-        caption = plain_text(match.group("caption"))
         directives = _directives_for_html(match.group("inner"), notes, line, caption=caption)
         if directives:
             replacements.append((match.start(), match.end(), "\n\n".join(directives)))
@@ -481,7 +579,7 @@ def convert_images(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
         if directives:
             replacements.append((match.start(), match.end(), "\n\n".join(directives)))
             taken.append((match.start(), match.end()))
-    replacements.sort()
+    replacements = sorted(with_caption_after(body, r) for r in replacements)
     converted = _splice(body, replacements) if replacements else body
 
     spans = code_spans(converted)

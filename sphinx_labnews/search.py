@@ -6,15 +6,25 @@ show a page's title and a snippet; a news reader also wants the date, which is n
 in the index. The search page carries every post's date as JSON, and
 ``labnews-search.js`` (on that page only) writes it after each result that links
 to a post.
+
+Results are ranked by relevance, then date: with the news-site defaults,
+``html_search_scorer`` is ``labnews-scorer.js`` (unless ``conf.py`` sets it), whose
+``Scorer.score`` adds to each post's score a bonus below 1 growing with its date,
+read from the same JSON. Sphinx's scores are whole numbers, so a better match stays
+first and equally good matches come newest first (Sphinx would order them by title).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
+from . import event_order
+from .ablog_adapter import provided_by_user
 from .dates import post_date_text
 from .listings import blog_of
 
@@ -42,5 +52,20 @@ def add_search_dates(
     app.add_js_file("labnews-search.js", defer="defer")
 
 
+#: The scorer that ranks equally relevant results newest first.
+SCORER = Path(__file__).parent / "static" / "labnews-scorer.js"
+
+
+def use_news_scorer(app: Sphinx, config: Config) -> None:
+    """``config-inited``: ``html_search_scorer`` is ours unless ``conf.py`` or ``-D`` set it.
+
+    Sphinx opens the path as given (not relative to ``conf.py``), so it is absolute;
+    only the file's text reaches the output (``_static/language_data.js``).
+    """
+    if not provided_by_user(config, "html_search_scorer") and not config.html_search_scorer:
+        config.html_search_scorer = str(SCORER)
+
+
 def setup_search(app: Sphinx) -> None:
     app.connect("html-page-context", add_search_dates)
+    app.connect("config-inited", use_news_scorer, priority=event_order.SITE_DEFAULTS)

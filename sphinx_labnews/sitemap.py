@@ -15,6 +15,7 @@ filled by the writer.
 
 from __future__ import annotations
 
+import glob
 import queue
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx_sitemap import is_excluded
 
+from .archive import not_in_sitemap
 from .incremental import read_record, write_record
 
 #: Links listed in the last sitemap, by page, with their ``lastmod`` (or ``None``).
@@ -60,7 +62,8 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     record = Path(app.doctreedir) / SITEMAP_RECORD
     old: dict[str, str | None] = read_record(record)
     outdir = Path(app.outdir)
-    excludes = app.config.sitemap_excludes
+    # a redirect page (archive.blog_index_redirect) is no page of its own
+    excludes = [*app.config.sitemap_excludes, *map(glob.escape, not_in_sitemap(app))]
     listed = {
         link: last_updated
         for link, last_updated in {**old, **written}.items()

@@ -497,3 +497,35 @@ def test_cards(browser, pages: dict, mode: str) -> None:
     assert all(card["below"] for card in cards), "the date sits below the title"
     assert not any(card["placeholder"] for card in cards), "no grey placeholder block"
     assert any(not card["withImage"] for card in cards), "posts without cover are compact"
+
+
+# ---- search and the old all-posts URL -----------------------------------------------------
+
+SEARCH_RESULTS = """
+const summary = document.querySelector('#search-results .search-summary, #search-results p');
+if (!summary || !/found/.test(summary.textContent)) return null;
+return Array.from(document.querySelectorAll('#search-results ul.search > li')).map(li => {
+  const time = li.querySelector('time.labnews-search-date');
+  return [li.querySelector('a').getAttribute('href'), time ? time.dateTime : null];
+});
+"""
+
+
+def test_search_lists_equally_relevant_posts_newest_first(browser, site: str) -> None:
+    """ "region" is in the text of every generated post (2024) and of two of the lab's
+    (2025), never in a title: equal scores, which Sphinx alone orders by title."""
+    show(browser, site + "search.html?q=region", "desktop", "light")
+    wait_for(browser, SEARCH_RESULTS.replace("return Array", "return !!Array"))
+    results = browser.execute_script(SEARCH_RESULTS)
+    dates = [date for _href, date in results]
+    assert len(results) >= 40 and None not in dates, results
+    assert dates == sorted(dates, reverse=True), results
+    assert results[0][0].startswith("news/2025-07-27-"), results[:3]
+    assert console_errors(browser) == []
+
+
+def test_old_all_posts_url_lands_on_all_news(browser, site: str, pages: dict) -> None:
+    show(browser, site + "news.html", "desktop", "light")
+    wait_for(browser, "return location.pathname.endsWith('/archive.html')")
+    assert browser.current_url.split("#")[0] == pages["archive"]
+    assert browser.find_elements("css selector", ".labnews-card")

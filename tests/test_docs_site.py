@@ -71,3 +71,19 @@ def test_every_image_in_the_output_resolves_to_a_file(site) -> None:
             assert target.is_file(), (html_file, src)
             checked += 1
     assert checked >= 10
+
+
+def test_imported_caption_is_the_figcaption_of_its_image(site) -> None:
+    """The italic line under the group photo became its caption; the closing line did not."""
+    html = BeautifulSoup(
+        (Path(site.outdir) / "news/2025-07-14-lai4bm-2025-workshop.html").read_text("utf-8"), "lxml"
+    )
+    captioned = [f for f in html.select("div.labnews-centered figure") if f.figcaption]
+    assert len(captioned) == 1
+    figure = captioned[0]
+    assert figure.img["alt"] == "LAI4BM 2025 Group Photo 1"
+    assert " ".join(heading_text(figure.figcaption).split()) == (
+        "Workshop participants and speakers gathered for group photo"
+    )
+    assert "Workshop participants" not in " ".join(e.get_text() for e in html.select("p > em"))
+    assert any("organized by the HKUST SMART Lab" in e.get_text() for e in html.select("p > em"))

@@ -42,6 +42,7 @@ OWN_ONLY = {
     "labnews-404.html",
     "labnews-footer.html",
     "labnews/recent-news.html",
+    "labnews/redirect.html",
 }
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from docutils import nodes
-from helpers import build, copy_root, page, warnings_of
+from helpers import build, copy_root, heading_text, page, warnings_of
 
 from sphinx_labnews.about_source import split_about_source
 from sphinx_labnews.frontmatter import read_post
@@ -65,6 +65,43 @@ IMAGE_CASES = [
         id="math-and-video-untouched",
     ),
 ]
+
+
+NOT_CAPTIONS = [
+    pytest.param("\n\n\n*Two blank lines away*\n", id="too-far"),
+    pytest.param("\n\n*One* and *two*\n", id="two-italic-spans"),
+    pytest.param("\n\n**Bold line**\n", id="bold"),
+    pytest.param("\n\n*Italic start* then plain\n", id="partly-italic"),
+    pytest.param("\n\n*Italic line*\ncontinued paragraph\n", id="not-a-paragraph-of-its-own"),
+    pytest.param("\n\n* a list item*\n", id="list-item"),
+    pytest.param("\n\n    *indented code*\n", id="indented-code"),
+    pytest.param("\n\n```\n*code*\n```\n", id="code-fence"),
+]
+
+
+@pytest.mark.parametrize("after", NOT_CAPTIONS)
+def test_only_a_wholly_italic_line_under_an_image_is_its_caption(after: str) -> None:
+    image = '<div align="center">\n<img src="/static/a.png" alt="A"/>\n</div>'
+    converted, _notes = convert_images(image + after)
+    assert ":caption:" not in converted
+    assert converted.endswith(after.lstrip("\n"))
+
+
+def test_caption_line_under_two_images_stays_text_and_a_later_one_is_not_taken() -> None:
+    source = (
+        '<p align="center"><img src="/s/a.png" alt="A"><img src="/s/b.png" alt="B"></p>\n\n'
+        "*Both photos*\n\n---\n\n*Organised by the lab.*\n"
+    )
+    converted, _notes = convert_images(source)
+    assert ":caption:" not in converted
+    assert converted.endswith("```\n\n*Both photos*\n\n---\n\n*Organised by the lab.*\n")
+
+
+def test_plain_text_inside_an_image_block_is_not_a_caption() -> None:
+    source = '<div align="center">\n<img src="/s/a.png" alt="A"><br>\nPhoto: Ann\n</div>\n'
+    converted, notes = convert_images(source)
+    assert converted == source
+    assert "raw <img>" in notes[0].message
 
 
 @pytest.mark.parametrize(("source", "expected"), IMAGE_CASES)
@@ -400,6 +437,29 @@ PATTERN_CASES = [
         id="image-inside-html-grid-stays-html",
     ),
     pytest.param(
+        '<div align="center">\n<img src="/images/news/x.png" alt="X" style="width: 80%;"/>\n'
+        "</div>\n\n*Figure 1: The team at [HKUST](https://hkust.example.org)*\n\nText.\n",
+        "```{centered-image} /images/news/x.png\n:alt: X\n:width: 80%\n"
+        ":caption: Figure 1: The team at [HKUST](https://hkust.example.org)\n```\n\nText.\n",
+        [],
+        id="italic-line-under-image-is-its-caption",
+    ),
+    pytest.param(
+        '<div align="center">\n  <img src="/images/news/x.png" alt="X">\n  <br>\n'
+        "  <em>The <b>new</b> *bench* &amp; [1]</em>\n</div>\n",
+        "```{centered-image} /images/news/x.png\n:alt: X\n"
+        ":caption: The new \\*bench\\* \\& \\[1\\]\n```\n",
+        [],
+        id="em-caption-inside-image-block-is-literal",
+    ),
+    pytest.param(
+        '<img src="/images/news/x.png" alt="X"/>\n_"Quoted" at the bench # 2_\n',
+        "```{centered-image} /images/news/x.png\n:alt: X\n"
+        ':caption: "\\"Quoted\\" at the bench # 2"\n```\n',
+        [],
+        id="caption-quoted-for-myst-options",
+    ),
+    pytest.param(
         "`{: .x}` and `$$a$$`\n\n```\n\\\\(x\\\\) {:.y}\n```\n",
         "`{: .x}` and `$$a$$`\n\n```\n\\\\(x\\\\) {:.y}\n```\n",
         [],
@@ -524,6 +584,14 @@ def test_converted_patterns_build_without_warnings_and_math_is_math(tmp_path) ->
     assert any(href.endswith("/slides.pdf") for href in hrefs)
     for image in html.select("img"):
         assert (app.outdir / "news" / image["src"]).resolve().is_file(), image["src"]
+    captions = [" ".join(heading_text(c).split()) for c in html.select("figure figcaption")]
+    assert captions == [
+        "The new bench.",
+        "Figure 1: The team at HKUST",
+        "The new *bench* & [1]",
+        "“Quoted” at the bench # 2",  # Sphinx's smart quotes, as in any text
+    ]
+    assert html.select_one("figure figcaption a")["href"] == "https://hkust.example.org"
 
 
 def test_unreadable_date_and_unknown_kramdown_extension_are_reported() -> None:

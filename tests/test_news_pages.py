@@ -183,7 +183,8 @@ def test_filter_row_links_years_and_tags(site: SphinxTestApp) -> None:
 
 def test_one_all_news_page_no_duplicates(site: SphinxTestApp) -> None:
     out = outdir(site)
-    assert not (out / "news.html").exists()  # ablog's all-posts page
+    # ablog's all-posts page is only a redirect to All news (test_old_all_posts_url_redirects)
+    assert not page(site, "news").select(".labnews-card")
     assert not (out / "news" / "archive.html").exists()  # ablog's catalog of years
     urls = sitemap_urls(out)
     assert urls.count("https://lab.example.org/en/latest/archive.html") == 1
@@ -193,6 +194,21 @@ def test_one_all_news_page_no_duplicates(site: SphinxTestApp) -> None:
     # the sidebars lead to All news
     headings = page(site, post_name(site, 3)).select(".ablog-sidebar-item h3 a")
     assert [a["href"] for a in headings] == ["../archive.html", "../archive.html"]
+
+
+def test_old_all_posts_url_redirects_to_all_news(site: SphinxTestApp) -> None:
+    """ablog's ``news.html`` is not generated when a document holds All news: old links to
+    it land on a redirect (no script needed) instead of a 404."""
+    soup = page(site, "news")
+    refresh = soup.select_one('meta[http-equiv="refresh"]')["content"]
+    assert refresh == "0; url=archive.html"
+    assert soup.select_one('link[rel="canonical"]')["href"] == (
+        "https://lab.example.org/en/latest/archive.html"
+    )
+    assert [a["href"] for a in soup.select("a")] == ["archive.html"]
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert "news" not in search_index(site)["docnames"]
+    assert "https://lab.example.org/en/latest/news.html" not in sitemap_urls(outdir(site))
 
 
 def test_every_internal_link_and_image_resolves(site: SphinxTestApp) -> None:
@@ -268,6 +284,8 @@ def test_every_page_has_a_preview_image_and_description(site: SphinxTestApp) -> 
     missing = []
     for path in html_pages(site):
         soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        if soup.select_one('meta[http-equiv="refresh"]'):
+            continue  # a redirect: previews read the page it leads to
         image = soup.select_one('meta[property="og:image"]')
         description = soup.select_one('meta[property="og:description"]')
         if image is None or description is None or not description["content"].strip():
@@ -327,3 +345,33 @@ def test_incremental_builds_keep_all_news_right(tmp_path: Path) -> None:
     last = page(app, "news/page/3")
     assert len(card_titles(last)) == 33 - 2 * PAGE_SIZE
     assert last.select_one('head link[rel="next"]') is None
+
+
+def _small_site(tmp_path: Path, **overrides: str) -> SphinxTestApp:
+    srcdir = copy_root("news-site", tmp_path)
+    for number, date in enumerate(post_dates()[:3]):
+        path = srcdir / "news" / f"{date:%Y-%m-%d}-story-{number:02d}.md"
+        path.write_text(post_text(number, date), "utf-8")
+    if "doc" in overrides:
+        page_text = "---\norphan: true\n---\n\n# Our own page\n\nText.\n"
+        (srcdir / f"{overrides.pop('doc')}.md").write_text(page_text, "utf-8")
+    return build(srcdir, freshenv=True, confoverrides=overrides)
+
+
+def test_redirect_follows_blog_path(tmp_path: Path) -> None:
+    app = _small_site(tmp_path, blog_path="press/all")
+    assert warnings_of(app) == ""
+    soup = page(app, "press/all")
+    assert soup.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../archive.html"
+    assert soup.select_one("a")["href"] == "../archive.html"
+    assert not (outdir(app) / "news.html").exists()
+    assert "https://lab.example.org/en/latest/press/all.html" not in sitemap_urls(outdir(app))
+
+
+def test_no_redirect_over_a_document_of_that_name(tmp_path: Path) -> None:
+    app = _small_site(tmp_path, doc="news")
+    assert warnings_of(app) == ""
+    soup = page(app, "news")
+    assert soup.select_one('meta[http-equiv="refresh"]') is None
+    assert "Our own page" in soup.get_text()
+    assert "https://lab.example.org/en/latest/news.html" in sitemap_urls(outdir(app))
