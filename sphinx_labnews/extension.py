@@ -51,6 +51,7 @@ from .compat.markdown import setup_markdown
 from .config import check_config, register_config_values
 from .dates import name_postlist_dates_in_site_language
 from .directives import setup_centered_image, setup_news_cards
+from .env_state import setup_env_state
 from .feeds import add_feed_links, write_feeds
 from .listings import add_card_renderer, record_label
 from .ordering import setup_ordering
@@ -117,6 +118,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-page-context", escape_archive_titles)
     app.add_css_file("labnews.css")
 
+    setup_env_state(app)
     declare_ablog_parallel_safe(app)
     replace_archive_generator(app, news_site=site)
     name_postlist_dates_in_site_language(app)

@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinxext.opengraph import get_tags
 
-from . import event_order
+from . import env_state, event_order
 from .compat.opengraph import escape_preview_tags
 from .compat.sphinx import provided_by_user
 from .feeds import blog_of, image_url
@@ -96,7 +96,7 @@ def describe_listing_page(
     (``news-cards``) is described by its first paragraph only."""
     if doctree is None or app.builder.format != "html":
         return
-    if pagename not in getattr(app.env, "labnews_listing_docs", set()):
+    if pagename not in env_state.listing_docs(app.env):
         return
     description = first_paragraph(doctree)
     if not description:
