@@ -380,34 +380,53 @@ def sanitise_siblings(
     cleaned = policy.clean(_joined(originals, first, last))
     if cleaned == _joined(originals, first, last):
         return []
-    # a fragment that swallows the markers after it (an unclosed attribute, comment or
-    # <iframe>, a removed <script>) is cleaned on its own, and the rest together again
+    output = _regrouped(originals, raw_indices, cleaned, policy)
+    rebuilt, owned = _rebuilt(children, originals, output, first)
+    parent.children[first : last + 1] = []
+    for offset, node in enumerate(rebuilt):
+        parent.insert(first + offset, node)
+    return _removals(children, originals, owned)
+
+
+def _regrouped(
+    originals: dict[int, str], raw_indices: list[int], cleaned: str, policy: HtmlPolicy
+) -> str:
+    """The cleaned fragments with every marker back in text position.
+
+    A fragment that swallows the markers after it (an unclosed attribute, comment or
+    ``<iframe>``, a removed ``<script>``) is cleaned on its own, and the rest together
+    again; when that never brings every marker back, each fragment is cleaned on its
+    own, between its neighbours' markers.
+    """
+    first, last = raw_indices[0], raw_indices[-1]
     alone: set[int] = set()
-    # the fragments cleaned in their groups, once no marker is missing; None if never
-    grouped: str | None = None
     for _ in range(MAX_REGROUPING):
         missing = _missing(cleaned, first, last)
         if not missing:
-            grouped = cleaned
-            break
+            return cleaned
         first_missing = min(missing)
         offenders = [i for i in raw_indices if i < first_missing and i not in alone]
         if not offenders:
             break
         alone.add(offenders[-1])
         cleaned = policy.clean(_joined(originals, first, last, alone, policy))
-    if grouped is not None:
-        pieces = [grouped]
-    else:  # every fragment on its own, each between its neighbours' markers
-        pieces = [
-            (_marker(i) if i != first else "") + policy.clean(originals[i])
-            if i in originals
-            else _marker(i)
-            for i in range(first, last + 1)
-        ]
-    output = "".join(pieces)
+    return "".join(
+        (_marker(i) if i != first else "") + policy.clean(originals[i])
+        if i in originals
+        else _marker(i)
+        for i in range(first, last + 1)
+    )
+
+
+def _rebuilt(
+    children: list[nodes.Node], originals: dict[int, str], output: str, first: int
+) -> tuple[list[nodes.Node], dict[int, list[str]]]:
+    """The nodes that replace ``children[first:]`` up to the last raw fragment: the
+    cleaned output cut at the markers into raw nodes, each owned by the fragment whose
+    marker precedes it, and the other nodes back where their markers are; and what
+    each fragment's output became."""
     rebuilt: list[nodes.Node] = []
-    owned: dict[int, list[str]] = {i: [] for i in raw_indices}
+    owned: dict[int, list[str]] = {i: [] for i in originals}
     owner = first
 
     def add_chunk(text: str) -> None:
@@ -430,20 +449,24 @@ def sanitise_siblings(
         else:
             rebuilt.append(children[index])
     add_chunk(output[position:])
-    parent.children[first : last + 1] = []
-    for offset, node in enumerate(rebuilt):
-        parent.insert(first + offset, node)
+    return rebuilt, owned
+
+
+def _removals(
+    children: list[nodes.Node], originals: dict[int, str], owned: dict[int, list[str]]
+) -> list[tuple[nodes.raw, list[str]]]:
+    """``(raw node as written, removed items)`` for each fragment that lost something."""
     report = []
-    for i in raw_indices:
-        output_i = "".join(owned[i])
-        removed = Removals(output_i).of(originals[i])
+    for i, original in originals.items():
+        output = "".join(owned[i])
+        removed = Removals(output).of(original)
         if (
             not removed
-            and not output_i.strip()
-            and originals[i].strip()
-            and not _END_TAG.fullmatch(originals[i])  # the end of a removed element
+            and not output.strip()
+            and original.strip()
+            and not _END_TAG.fullmatch(original)  # the end of a removed element
         ):
-            removed = [f"{echo(_snippet(originals[i]))} (not complete HTML)"]
+            removed = [f"{echo(_snippet(original))} (not complete HTML)"]
         if removed:
             report.append((children[i], removed))
     return report
