@@ -43,19 +43,19 @@ from .cms import setup_cms
 from .compat.ablog import (
     declare_ablog_parallel_safe,
     escape_archive_titles,
+    name_postlist_dates_in_site_language,
     replace_archive_generator,
     reset_blog,
 )
 from .compat.garbage_collection import setup_garbage_collection
 from .compat.markdown import setup_markdown
+from .compat.output_cleanup import setup_output_cleanup
 from .config import check_config, register_config_values
-from .dates import name_postlist_dates_in_site_language
 from .directives import setup_centered_image, setup_news_cards
 from .env_state import setup_env_state
 from .feeds import add_feed_links, write_feeds
 from .listings import add_card_renderer, record_label
 from .ordering import setup_ordering
-from .output_cleanup import setup_output_cleanup
 from .post_html import setup_post_html
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts

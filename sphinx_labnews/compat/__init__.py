@@ -3,10 +3,13 @@
 One module per upstream package; listing this folder answers "what do we patch?":
 
 * ``ablog.py``: ablog's ``Blog._dict`` reset per build, its parallel flag, its
-  archive generator swapped, its archive titles escaped;
+  archive generator swapped, its archive titles escaped, its ``postlist`` dates
+  named in the site's language;
 * ``markdown.py``: myst-nb owns ``.md``; news posts are routed to our parser;
 * ``sphinx.py``: Sphinx private API (``Config._raw_config``, ``app.events.listeners``);
 * ``garbage_collection.py``: Sphinx, the collector's sweep when ``sphinx-build`` exits;
+* ``output_cleanup.py``: Sphinx keeps a removed page's images, downloads and
+  search-index words;
 * ``sitemap.py``: sphinx-sitemap kept whole across builds, skipped without a base URL;
 * ``opengraph.py``: sphinxext-opengraph's escaping completed, relative ``og:url`` dropped;
 * ``rediraffe.py``: sphinxext-rediraffe set up only with redirects, redirects it would
@@ -29,7 +32,9 @@ modules, they move once it is merged):
   in each process; remove when Sphinx caches them),
 * ``ordering.register_posts`` / ``ordering.NewsPost`` (ablog: ``Post`` ordered by
   title, ``Blog.register`` re-done with our class; remove when ablog orders same-day
-  posts by file name or takes a sort key).
+  posts by file name or takes a sort key),
+* ``post_detection.news_post_patterns`` imports ``provided_by_user`` through
+  ``ablog_adapter``; it should import it from :mod:`sphinx_labnews.compat.sphinx`.
 
 Staying where they are, and why:
 

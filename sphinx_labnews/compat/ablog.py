@@ -8,6 +8,7 @@ of ``env.ablog_posts`` after a parallel read are still in
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import Any
 
@@ -16,6 +17,7 @@ from ablog.post import generate_archive_pages
 from sphinx.application import Sphinx
 
 from ..archive import one_archive
+from ..dates import format_post_date
 from ..incremental import skip_unchanged_pages
 from .sphinx import take_listeners
 
@@ -65,3 +67,52 @@ def escape_archive_titles(
     """
     if doctree is None and templatename.startswith("ablog/") and context.get("title"):
         context["title"] = html.escape(str(context["title"]), quote=False)
+
+
+class SiteDate(dt.datetime):
+    """A post date whose ``strftime`` is :func:`~sphinx_labnews.dates.format_post_date` in
+    the site's language (for :func:`name_postlist_dates_in_site_language`)."""
+
+    language: str | None = None
+
+    def strftime(self, date_format: str) -> str:
+        plain = dt.datetime(*self.timetuple()[:6], self.microsecond, tzinfo=self.tzinfo)
+        return format_post_date(plain, date_format, self.language)
+
+
+def name_postlist_dates_in_site_language(app: Sphinx) -> None:
+    """Make ablog's ``postlist`` name its dates through
+    :func:`~sphinx_labnews.dates.format_post_date`.
+
+    Upstream condition: ablog 0.11's ``process_postlist`` (``doctree-resolved``) writes
+    each date with ``post.date.strftime(post_date_format_short)``, in the machine's
+    locale. Its handler is wrapped so that, while it runs, each post's date is a
+    :class:`SiteDate` (equal to it, so sorting is unchanged). Remove when ablog formats
+    post dates with ``sphinx.util.i18n.format_date``.
+    """
+    from ablog.blog import Blog
+    from ablog.post import PostList, process_postlist, register_posts
+
+    def process_postlist_in_site_language(app: Sphinx, doctree: Any, docname: str) -> None:
+        if next(doctree.findall(PostList), None) is None:
+            process_postlist(app, doctree, docname)
+            return
+        blog = Blog(app)
+        if not blog:
+            register_posts(app)
+        posts = [post for post in blog.posts if post.date is not None]
+        saved = [post.date for post in posts]
+        try:
+            for post in posts:
+                moment: dt.datetime = post.date
+                post.date = SiteDate(
+                    *moment.timetuple()[:6], moment.microsecond, tzinfo=moment.tzinfo
+                )
+                post.date.language = app.config.language
+            process_postlist(app, doctree, docname)
+        finally:
+            for post, date in zip(posts, saved, strict=True):
+                post.date = date
+
+    for priority in take_listeners(app, "doctree-resolved", process_postlist):
+        app.connect("doctree-resolved", process_postlist_in_site_language, priority=priority)
