@@ -509,6 +509,37 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+#: What MyST's ``html_image`` keeps of an ``<img>`` it turns into an image node: ``src``
+#: and the image directive's options (``OPTION_KEYS_IMAGE`` in MyST's
+#: ``mdit_to_docutils/html_to_nodes.py``). It drops the rest without a word.
+MYST_IMAGE_ATTRIBUTES = frozenset({"src", "alt", "class", "height", "width", "align", "name"})
+
+
+def html_image_removals(html: str) -> list[str]:
+    """What MyST's ``html_image`` drops from the ``<img>`` tags of ``html`` that raw HTML
+    may not hold either (an ``onerror`` handler, ``srcset``…), in the words of the raw-HTML
+    warning; attributes raw HTML may hold (``loading``) are not reported."""
+    allowed = ATTRIBUTES["*"] | ATTRIBUTES["img"]
+    removed = [
+        f"{name} attribute of <img>"
+        for tag, attrs in start_tags(html)
+        if tag == "img"
+        for name, _value in attrs
+        if name not in MYST_IMAGE_ATTRIBUTES and name not in allowed
+    ]
+    return list(dict.fromkeys(removed))
+
+
+def warn_removed_html(removed: list[str], location: tuple[str, int | None]) -> None:
+    """The one warning for what a post's HTML lost at one line."""
+    warn(
+        f"raw HTML: removed {_join(list(dict.fromkeys(removed)))}; posts may contain "
+        "only the HTML listed in the guide",
+        LabnewsWarnings.SECURITY,
+        location=location,
+    )
+
+
 def sanitise_post_html(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: clean every raw HTML node of an untrusted post."""
     env = app.env
@@ -530,12 +561,7 @@ def sanitise_post_html(app: Sphinx, doctree: nodes.document) -> None:
             line = raw.line or parent.line
             by_line.setdefault(line, []).extend(removed)
     for line, removed in sorted(by_line.items(), key=lambda item: item[0] or 0):
-        warn(
-            f"raw HTML: removed {_join(list(dict.fromkeys(removed)))}; posts may contain "
-            "only the HTML listed in the guide",
-            LabnewsWarnings.SECURITY,
-            location=(docname, line),
-        )
+        warn_removed_html(removed, (docname, line))
 
 
 def setup_post_html(app: Sphinx) -> None:
