@@ -1,6 +1,7 @@
 """Every workaround for another package: what we patch, where, and when it can go.
 
-One module per upstream package; listing this folder answers "what do we patch?":
+One module per upstream package (three for Sphinx, one per concern); listing this folder
+answers "what do we patch?":
 
 * ``ablog.py``: ablog's ``Blog._dict`` reset per build, its parallel flag, its
   archive generator swapped, its archive titles escaped, its ``postlist`` dates
