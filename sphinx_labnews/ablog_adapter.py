@@ -1,5 +1,8 @@
-"""What we adapt in ablog and pydata-sphinx-theme (all workarounds are listed in
-:mod:`sphinx_labnews.compat`).
+"""ablog configured for a news site: the news-site defaults and the canonical URL.
+
+What we *patch* in ablog (its class-level ``Blog``, parallel flag, archive generator,
+archive titles) is in :mod:`sphinx_labnews.compat.ablog`; every workaround is
+listed in :mod:`sphinx_labnews.compat`. This module only sets configuration:
 
 * ablog's defaults are a personal blog's; a news site wants posts under
   ``news/``, archives at ``news/…`` and our feeds. With ``labnews_site_defaults =
@@ -8,32 +11,20 @@
 * ablog's own posts (``blogpost`` front matter, ``blog_post_pattern``) are never
   news posts (:mod:`sphinx_labnews.post_detection`), so ablog's ``CheckFrontMatter``
   and our parser never both build a post node for one document.
-* ablog declares itself not parallel-read safe because its posts live in
-  ``env.ablog_posts`` without a merge step and in the class-level ``Blog._dict``.
-  :mod:`sphinx_labnews.incremental` merges ``env.ablog_posts`` and ``Blog`` is
-  rebuilt from the env at the start of each build, so reading in parallel is
-  safe and we say so.
-* ablog regenerates every archive page on every build; its generator is wrapped
-  so unchanged pages are skipped (see :mod:`sphinx_labnews.incremental`).
-* pydata-sphinx-theme switches ``fontawesome_included`` on at ``builder-inited``,
-  after Sphinx compared the configuration with the last build's, so every build
-  looked like a configuration change and re-read every document. Setting it at
-  ``config-inited`` (when the user has not) makes the two agree.
+* pydata-sphinx-theme's ``fontawesome_included`` is set here, early
+  (:mod:`sphinx_labnews.compat.theme` says why).
 """
 
 from __future__ import annotations
 
-import html
 import os
 from typing import Any
 
-from ablog.blog import Blog
-from ablog.post import generate_archive_pages
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .archive import one_archive
-from .incremental import skip_unchanged_pages
+from .compat.sphinx import provided_by_user, raw_config_value
+from .compat.theme import EARLY_THEME_SETTINGS
 
 #: ablog (and MyST) options a news site wants, unless ``conf.py`` sets them.
 SITE_DEFAULTS: dict[str, Any] = {
@@ -43,20 +34,11 @@ SITE_DEFAULTS: dict[str, Any] = {
     "post_auto_image": 1,
     "post_date_format": "%d %B %Y",
     "post_date_format_short": "%d %b %Y",
-    "fontawesome_included": True,
+    **EARLY_THEME_SETTINGS,  # fontawesome_included: compat.theme
     # what the lab's Jekyll (kramdown) posts use: $$ math $$, <img> in HTML,
     # definition lists, and ::: fences for directives that contain Markdown
     "myst_enable_extensions": ["colon_fence", "deflist", "dollarmath", "html_image"],
 }
-
-
-def provided_by_user(config: Config, name: str) -> bool:
-    """Whether ``conf.py`` or ``-D`` set ``name``.
-
-    Sphinx private API (``Config._raw_config``): Sphinx has no public way to tell a
-    default from a value the user gave. Remove when it has one.
-    """
-    return name in config._raw_config or name in config.overrides
 
 
 def _truthy(value: Any) -> bool:
@@ -76,7 +58,7 @@ def wants_site_defaults(config: Config) -> bool:
     name = "labnews_site_defaults"
     if name in config.overrides:
         return _truthy(config.overrides[name])
-    return _truthy(config._raw_config.get(name, False))
+    return _truthy(raw_config_value(config, name, False))
 
 
 def base_url_from_environment(config: Config) -> str | None:
@@ -107,46 +89,3 @@ def apply_site_defaults(app: Sphinx, config: Config) -> None:
         config.blog_title = config.project
     if canonical or not provided_by_user(config, "blog_baseurl"):
         config.blog_baseurl = config.html_baseurl
-
-
-def reset_blog(app: Sphinx) -> None:
-    """Start each build with an empty ``Blog``; it is rebuilt from ``env.ablog_posts``.
-
-    ``Blog`` shares one class-level dict across instances, so a second build in
-    the same process (tests, sphinx-autobuild) would otherwise see the first
-    build's posts.
-    """
-    Blog._dict.clear()
-
-
-def declare_ablog_parallel_safe(app: Sphinx) -> None:
-    """ablog's own metadata says ``parallel_read_safe: False``; with our merge it is safe."""
-    app.extensions["ablog"].parallel_read_safe = True
-
-
-def replace_archive_generator(app: Sphinx, *, news_site: bool) -> None:
-    """Swap ablog's archive-page generator for one that skips unchanged pages and, on
-    a news site, writes one All news archive (:mod:`sphinx_labnews.archive`) instead
-    of ablog's two; an existing ablog site keeps its own archive pages."""
-    generate = one_archive(generate_archive_pages) if news_site else generate_archive_pages
-    for listener in list(app.events.listeners["html-collect-pages"]):
-        if listener.handler is generate_archive_pages:
-            app.disconnect(listener.id)
-            app.connect(
-                "html-collect-pages",
-                skip_unchanged_pages(generate),
-                priority=listener.priority,
-            )
-
-
-def escape_archive_titles(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """ablog's archive pages pass ``Posts in <tag>`` as the page ``title``, unescaped.
-
-    Sphinx's templates print ``title`` as HTML (it normally comes from a doctree,
-    already rendered), so a tag ``<script>`` reached the relbar as markup. Found by the
-    hostile-post tests.
-    """
-    if doctree is None and templatename.startswith("ablog/") and context.get("title"):
-        context["title"] = html.escape(str(context["title"]), quote=False)

@@ -247,7 +247,7 @@ def add_archive_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: the template function, the All news URL, ``rel`` links."""
-    if app.builder.format != "html" or not hasattr(app.env, "ablog_posts"):
+    if app.builder.format != "html":
         return
     context["labnews_archive"] = partial(render_archive_page, app, pagename)
     context["labnews_all_news"] = page_docname(app, 1)

@@ -23,11 +23,11 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from . import event_order
+from .compat.output_cleanup import COPIES_RECORD
+from .compat.sitemap import SITEMAP_RECORD
 from .incremental import FEEDS_STATE, PAGES_STATE
-from .output_cleanup import COPIES_RECORD
 from .output_paths import remove_tree
 from .publishing import VERDICTS_FILE
-from .sitemap import SITEMAP_RECORD
 
 LOGGER = logging.getLogger("sphinx_labnews")
 

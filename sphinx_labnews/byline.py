@@ -9,54 +9,33 @@ so it is filled in at ``doctree-resolved``, from the post as ablog registered it
 
 from __future__ import annotations
 
-import html
-
 from ablog.blog import Post
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.osutil import relative_uri
 
 from .dates import post_date_text
 from .feeds import blog_of
+from .listings import collection_links, post_meta
 
 
 class post_byline(nodes.General, nodes.Element):
     """Placeholder for the byline of the post it sits in."""
 
 
-def _links(app: Sphinx, pagename: str, collections: list, css_class: str) -> str:
-    here = app.builder.get_target_uri(pagename)
-    items = []
-    for collection in collections:
-        label = html.escape(str(collection), quote=False)
-        if len(collection):
-            href = html.escape(relative_uri(here, app.builder.get_target_uri(collection.docname)))
-            items.append(f'<a class="{css_class}" href="{href}">{label}</a>')
-        else:
-            items.append(f'<span class="{css_class}">{label}</span>')
-    return ", ".join(items)
-
-
 def render_byline(app: Sphinx, pagename: str, post: Post) -> str:
-    """The byline as HTML; every label is escaped, every link relative to ``pagename``."""
-    parts = []
-    if post.date:
-        parts.append(
-            f'<time class="labnews-date" datetime="{post.date.date().isoformat()}">'
-            f"{html.escape(post_date_text(app, post.date))}</time>"
-        )
-    for collections, css_class in (
-        (post.author, "labnews-author"),
-        (post.category, "labnews-category"),
-    ):
-        if collections:
-            parts.append(_links(app, pagename, collections, css_class))
+    """The byline as HTML; every label is escaped, every link relative to ``pagename``.
+
+    The same date and links as a card's meta line (:func:`~sphinx_labnews.listings.
+    post_meta`), classed ``labnews-date``, ``labnews-author``… instead of
+    ``labnews-card__date``…, then the tags.
+    """
+    here = app.builder.get_target_uri(pagename)
+    date, authors, categories = post_meta(app, here, post, "labnews-")
+    parts = [date] if date else []
+    parts += [", ".join(links) for links in (authors, categories) if links]
     if post.tags:
-        parts.append(
-            '<span class="labnews-tags">'
-            + _links(app, pagename, post.tags, "labnews-tag").replace(", ", " ")
-            + "</span>"
-        )
+        tags = collection_links(app, here, post.tags, "labnews-tag")
+        parts.append(f'<span class="labnews-tags">{" ".join(tags)}</span>')
     return f'<p class="labnews-byline">{" · ".join(parts)}</p>'
 
 

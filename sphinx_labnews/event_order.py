@@ -11,7 +11,7 @@ top to bottom here (lower runs first; equal priorities run in connection order).
 from __future__ import annotations
 
 #: A later build in the same process first releases the heap the last one froze
-#: (:mod:`sphinx_labnews.garbage_collection`), before anything allocates.
+#: (:mod:`sphinx_labnews.compat.garbage_collection`), before anything allocates.
 UNFREEZE_HEAP = 0
 #: Every ``labnews_*`` value is validated (bad ones fall back to their defaults) before
 #: anything reads them (:func:`sphinx_labnews.config.check_config`).

@@ -16,7 +16,7 @@ Each ``setup_<feature>(app)`` connects its own events. The ``config-inited`` han
 depend on each other's results; their order, with the reason for each place, is the
 list of named priorities in :mod:`sphinx_labnews.event_order`:
 
-``UNFREEZE_HEAP`` (garbage_collection) → ``CHECK_CONFIG`` (config) → ``ABOUT_BLOCKS``
+``UNFREEZE_HEAP`` (compat.garbage_collection) → ``CHECK_CONFIG`` (config) → ``ABOUT_BLOCKS``
 (about) → ablog and Sphinx (500) → ``SITE_DEFAULTS`` (ablog_adapter, search) →
 ``PACKAGE_PATHS`` (here) → ``URL_DEFAULTS`` (social, site_urls, redirects) →
 ``AFTER_URL_DEFAULTS`` (site_urls, site_frame) → Sphinx's suffixes (800) →
@@ -33,29 +33,29 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
 from . import event_order, incremental
-from .ablog_adapter import (
-    apply_site_defaults,
-    declare_ablog_parallel_safe,
-    escape_archive_titles,
-    replace_archive_generator,
-    reset_blog,
-    wants_site_defaults,
-)
+from .ablog_adapter import apply_site_defaults, wants_site_defaults
 from .about import setup_about
 from .archive import setup_archive
 from .breadcrumbs import setup_breadcrumbs
 from .build_marker import setup_build_marker
 from .byline import setup_byline
 from .cms import setup_cms
+from .compat.ablog import (
+    declare_ablog_parallel_safe,
+    escape_archive_titles,
+    name_postlist_dates_in_site_language,
+    replace_archive_generator,
+    reset_blog,
+)
+from .compat.garbage_collection import setup_garbage_collection
 from .compat.markdown import setup_markdown
+from .compat.output_cleanup import setup_output_cleanup
 from .config import check_config, register_config_values
-from .dates import name_postlist_dates_in_site_language
 from .directives import setup_centered_image, setup_news_cards
+from .env_state import setup_env_state
 from .feeds import add_feed_links, write_feeds
-from .garbage_collection import setup_garbage_collection
 from .listings import add_card_renderer, record_label
 from .ordering import setup_ordering
-from .output_cleanup import setup_output_cleanup
 from .post_html import setup_post_html
 from .post_security import setup_post_security
 from .publishing import exclude_unpublished_posts
@@ -118,6 +118,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-page-context", escape_archive_titles)
     app.add_css_file("labnews.css")
 
+    setup_env_state(app)
     declare_ablog_parallel_safe(app)
     replace_archive_generator(app, news_site=site)
     name_postlist_dates_in_site_language(app)

@@ -30,15 +30,16 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ablog.post import PostList
 from docutils import nodes
 from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
-from . import __version__
+from . import __version__, env_state
 from .directives.news_cards import news_cards
 from .output_paths import confined, remove_output
 from .recent import shows_site_wide_sidebars
@@ -78,7 +79,7 @@ def _digest(value: Any) -> str:
 
 def blog_state(env: BuildEnvironment) -> dict[str, Any]:
     """Fingerprints of every post, the publication order, and what sidebars show."""
-    infos = {d: i[0] for d, i in getattr(env, "ablog_posts", {}).items() if i}
+    infos = {d: i[0] for d, i in env_state.ablog_posts(env).items() if i}
     posts = {docname: post_fingerprint(info) for docname, info in infos.items()}
     order = sorted(
         (d for d in infos if infos[d].get("date")),
@@ -149,10 +150,8 @@ def pages_to_rewrite(
 def note_listing_doc(app: Sphinx, doctree: nodes.document) -> None:
     """Remember documents that list posts (:data:`LISTING_NODES`), which change with any post."""
     env = app.env
-    if not hasattr(env, "labnews_listing_docs"):
-        env.labnews_listing_docs = set()
     if any(True for _ in doctree.findall(lambda n: isinstance(n, LISTING_NODES))):
-        env.labnews_listing_docs.add(env.docname)
+        env_state.listing_docs(env).add(env.docname)
 
 
 def slim_post_record(app: Sphinx, doctree: nodes.document) -> None:
@@ -163,7 +162,7 @@ def slim_post_record(app: Sphinx, doctree: nodes.document) -> None:
     came from, so each pulls a document into the pickle. Both are read back on
     every build.
     """
-    for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
+    for info in env_state.ablog_posts(app.env).get(app.env.docname, []):
         info["doctree"] = nodes.section()
         for node in info.get("excerpt", []):
             for descendant in node.findall(include_self=True):
@@ -172,30 +171,26 @@ def slim_post_record(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "labnews_listing_docs", set()).discard(docname)
+    env_state.listing_docs(env).discard(docname)
 
 
 def merge_info(
     app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
 ) -> None:
     """Bring a parallel reader's posts and listing pages into the main environment."""
-    if not hasattr(env, "ablog_posts"):
-        env.ablog_posts = {}
-    if not hasattr(env, "labnews_listing_docs"):
-        env.labnews_listing_docs = set()
     for docname in docnames:
-        if docname in getattr(other, "ablog_posts", {}):
-            env.ablog_posts[docname] = other.ablog_posts[docname]
-        if docname in getattr(other, "labnews_listing_docs", set()):
-            env.labnews_listing_docs.add(docname)
+        if docname in env_state.ablog_posts(other):
+            env_state.ablog_posts(env)[docname] = env_state.ablog_posts(other)[docname]
+        if docname in env_state.listing_docs(other):
+            env_state.listing_docs(env).add(docname)
 
 
 def rewrite_dependent_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: the pages that must be rewritten because another post changed."""
     new = blog_state(env)
-    old = getattr(env, "labnews_blog_state", None)
-    env.labnews_blog_state = new
-    listing_docs: set[str] = getattr(env, "labnews_listing_docs", set())
+    old = env_state.last_blog_state(env)
+    env_state.store_blog_state(env, new)
+    listing_docs = env_state.listing_docs(env)
     site_wide = shows_site_wide_sidebars(app)
     return sorted(pages_to_rewrite(old, new, listing_docs, site_wide) & env.found_docs)
 
@@ -237,7 +232,7 @@ class OutputRecord:
         self.new: dict[str, str] = {}
         build_info = getattr(app.builder, "build_info", None)
         templates = getattr(app.builder, "templates", None)
-        self.state = getattr(app.env, "labnews_blog_state", None) or blog_state(app.env)
+        self.state = env_state.last_blog_state(app.env) or blog_state(app.env)
         self.base = [
             __version__,
             getattr(build_info, "config_hash", ""),
@@ -272,7 +267,8 @@ def skip_unchanged_pages(
 
     def generate_changed(app: Sphinx) -> Iterator[PageTuple]:
         record = OutputRecord(app, PAGES_STATE)
-        builder = app.builder
+        # html-collect-pages is emitted by HTML builders only
+        builder = cast(StandaloneHTMLBuilder, app.builder)
         outdir = Path(builder.outdir)
         for pagename, context, template in generate(app):
             output = Path(builder.get_outfilename(pagename))

@@ -25,7 +25,7 @@ import posixpath
 import re
 import textwrap
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -1082,32 +1082,38 @@ class _Linker:
         """The site path (``/a/b``, query and fragment kept) a URL means, or ``None``."""
         if target.startswith(("#", "mailto:", "tel:", "data:")) or not target:
             return None
+        target = self._without_site_url(target)
+        if is_external(target):
+            return None
+        path, query, fragment = _split_target(target)
+        if path.startswith("/"):
+            return self._without_baseurl(path) + query + fragment
+        if path.endswith((".md", ".markdown")) or not path:
+            return None  # a link to an imported post, written by convert_liquid, or "?x"
+        resolved = self._resolve_relative(path)
+        return None if resolved is None else resolved + query + fragment
+
+    def _without_site_url(self, target: str) -> str:
+        """``target`` with the old site's own URL (either scheme) in front taken off."""
         for prefix in self.site_prefixes:
             for scheme in ("", "http:", "https:"):
                 candidate = prefix
                 if scheme and prefix.startswith(("http://", "https://")):
                     candidate = scheme + prefix.split(":", 1)[1]
                 if target == candidate or target.startswith(candidate.rstrip("/") + "/"):
-                    target = target[len(candidate.rstrip("/")) :] or "/"
-                    break
-            else:
-                continue
-            break
-        if is_external(target):
-            return None
-        path, _, tail = target.partition("#")
-        query = ""
-        if "?" in path:
-            path, query = path.split("?", 1)
-            query = "?" + query
-        fragment = "#" + tail if tail else ""
+                    return target[len(candidate.rstrip("/")) :] or "/"
+        return target
+
+    def _without_baseurl(self, path: str) -> str:
+        """A site-absolute path with the old site's ``baseurl`` in front taken off."""
         base = "/" + self.context.baseurl.strip("/") if self.context.baseurl.strip("/") else ""
-        if path.startswith("/"):
-            if base and (path == base or path.startswith(base + "/")):
-                path = path[len(base) :] or "/"
-            return path + query + fragment
-        if path.endswith((".md", ".markdown")) or not path:
-            return None  # a link to an imported post, written by convert_liquid, or "?x"
+        if base and (path == base or path.startswith(base + "/")):
+            return path[len(base) :] or "/"
+        return path
+
+    def _resolve_relative(self, path: str) -> str | None:
+        """A relative path, against the post's old URL, then the site root: the first that
+        names a post or file of the site (the post's folder when the site is known)."""
         candidates = []
         if self.context.old_url_of_post:
             folder = posixpath.dirname(self.context.old_url_of_post.split("#")[0])
@@ -1115,9 +1121,9 @@ class _Linker:
         candidates.append(_clamp("/" + path))
         for candidate in candidates:
             if old_url_key(candidate) in self.posts or self._file(candidate):
-                return candidate + query + fragment
+                return candidate
         if self.context.old_url_of_post and self.context.url:
-            return candidates[0] + query + fragment
+            return candidates[0]
         return None
 
     def rewrite(self, target: str, *, image: bool, markdown: bool) -> tuple[str, str | None]:
@@ -1131,27 +1137,42 @@ class _Linker:
         fragment = "#" + fragment if fragment else ""
         docname = self.posts.get(old_url_key(path))
         if docname is not None and not image:
-            here = posixpath.dirname(self.context.docname) if self.context.docname else None
-            folder = here if here is not None else posixpath.dirname(docname)
-            relative = posixpath.relpath(docname, folder or ".")
-            if not markdown:
-                return relative + ".html" + fragment, None
-            if fragment:
-                # MyST resolves a heading anchor only with myst_heading_anchors set
-                return relative + ".md", (
-                    f"link to {target}: anchor {fragment} dropped, the link goes to the post"
-                )
-            return relative + ".md", None
+            return self._post_link(target, docname, fragment, markdown=markdown)
         if image:
-            if stripped.startswith("/") or self._file(path):
-                return site_path, None
-            return target, None
+            keep_path = stripped.startswith("/") or self._file(path)
+            return (site_path if keep_path else target), None
         if self._file(path):
-            if not markdown:
-                return target, f"raw HTML links to the file {path}; rewrite it as a Markdown link"
-            if path not in self.files:
-                self.files.append(path)
-            return path + fragment, None
+            return self._file_link(target, path, fragment, markdown=markdown)
+        return self._old_site_link(target, path, site_path)
+
+    def _post_link(
+        self, target: str, docname: str, fragment: str, *, markdown: bool
+    ) -> tuple[str, str | None]:
+        """A link to an imported post: relative to this post's document."""
+        here = posixpath.dirname(self.context.docname) if self.context.docname else None
+        folder = here if here is not None else posixpath.dirname(docname)
+        relative = posixpath.relpath(docname, folder or ".")
+        if not markdown:
+            return relative + ".html" + fragment, None
+        if fragment:
+            # MyST resolves a heading anchor only with myst_heading_anchors set
+            return relative + ".md", (
+                f"link to {target}: anchor {fragment} dropped, the link goes to the post"
+            )
+        return relative + ".md", None
+
+    def _file_link(
+        self, target: str, path: str, fragment: str, *, markdown: bool
+    ) -> tuple[str, str | None]:
+        """A link to a file of the site: copied, and linked site-absolute."""
+        if not markdown:
+            return target, f"raw HTML links to the file {path}; rewrite it as a Markdown link"
+        if path not in self.files:
+            self.files.append(path)
+        return path + fragment, None
+
+    def _old_site_link(self, target: str, path: str, site_path: str) -> tuple[str, str | None]:
+        """A page of the old site that was not imported: absolute, on the old site."""
         if not self.context.url:
             return target, None
         if path.endswith("/") or "." not in posixpath.basename(path) or path.endswith(".html"):
@@ -1161,6 +1182,17 @@ class _Linker:
                 self.external.append(absolute)
             return absolute, None
         return target, f"{path} is neither a post nor a file of the site; link kept as written"
+
+
+def _split_target(target: str) -> tuple[str, str, str]:
+    """``path?query#fragment`` → path, ``?query`` and ``#fragment`` (each may be empty)."""
+    path, _, tail = target.partition("#")
+    query = ""
+    if "?" in path:
+        path, query = path.split("?", 1)
+        query = "?" + query
+    fragment = "#" + tail if tail else ""
+    return path, query, fragment
 
 
 def _knows_site(context: SiteContext) -> bool:
@@ -1449,38 +1481,24 @@ def convert_about(
     defaults = set(default_keys)
     notes: list[Note] = []
     headings = _headings(body)
-    trailing_from = len(body)
-    for start, match in reversed(headings):
-        if not match.group(2).lower().startswith("about"):
-            break
-        trailing_from = start
-
+    trailing_from = _trailing_about_start(body, headings)
     pieces: list[str] = []
     kept_trailing: list[str] = []
     position = 0
     all_dropped = True
-    for index, (start, match) in enumerate(headings):
-        heading = match.group(2)
-        if not heading.lower().startswith("about"):
-            continue
-        end = headings[index + 1][0] if index + 1 < len(headings) else len(body)
-        section = body[start:end].strip("\n")
-        text = section.split("\n", 1)[1] if "\n" in section else ""
+    for start, end, heading, section in _about_sections(body, headings):
         trailing = start >= trailing_from
-        found = next((b for b in blocks if _same(b.heading, heading) and _same(b.text, text)), None)
-        if found is None:
-            note = _unmatched_note(blocks, heading, text, trailing=trailing)
+        replacement = _about_replacement(blocks, defaults, heading, section)
+        if replacement is None:
+            note = _unmatched_note(blocks, heading, _section_text(section), trailing=trailing)
             if note:
                 notes.append(Note(WARNING, note, line_at(body, start, first_line)))
-            if trailing:
-                all_dropped = False
-                kept_trailing.append(section)
-            continue
-        replacement = "" if found.key in defaults else f"```{{about}} {found.key}\n```"
         if trailing:
-            if replacement:
+            if replacement != "":  # kept as written (matches nothing), or a directive
                 all_dropped = False
-                kept_trailing.append(replacement)
+                kept_trailing.append(section if replacement is None else replacement)
+            continue
+        if replacement is None:
             continue
         pieces.append(body[position:start])
         if replacement:
@@ -1493,6 +1511,47 @@ def convert_about(
     if all_dropped and trailing_from < len(body):
         prefix = _without_final_rule(prefix)
     return "\n\n".join([prefix, *kept_trailing]) + "\n", notes
+
+
+def _trailing_about_start(body: str, headings: list[tuple[int, re.Match[str]]]) -> int:
+    """Where the run of About sections at the very end of ``body`` starts (its length
+    when the last section is not an About section)."""
+    trailing_from = len(body)
+    for start, match in reversed(headings):
+        if not match.group(2).lower().startswith("about"):
+            break
+        trailing_from = start
+    return trailing_from
+
+
+def _about_sections(
+    body: str, headings: list[tuple[int, re.Match[str]]]
+) -> Iterator[tuple[int, int, str, str]]:
+    """Each About section: its start and end offsets, its heading, and its text as
+    written (heading line included, surrounding newlines stripped)."""
+    for index, (start, match) in enumerate(headings):
+        heading = match.group(2)
+        if not heading.lower().startswith("about"):
+            continue
+        end = headings[index + 1][0] if index + 1 < len(headings) else len(body)
+        yield start, end, heading, body[start:end].strip("\n")
+
+
+def _section_text(section: str) -> str:
+    """A section without its heading line."""
+    return section.split("\n", 1)[1] if "\n" in section else ""
+
+
+def _about_replacement(
+    blocks: Sequence[AboutBlock], defaults: set[str], heading: str, section: str
+) -> str | None:
+    """What replaces a section: ``None`` when it matches no block, ``""`` for a default
+    block (the site appends it), else the ``about`` directive."""
+    text = _section_text(section)
+    found = next((b for b in blocks if _same(b.heading, heading) and _same(b.text, text)), None)
+    if found is None:
+        return None
+    return "" if found.key in defaults else f"```{{about}} {found.key}\n```"
 
 
 def _headings(body: str) -> list[tuple[int, re.Match[str]]]:

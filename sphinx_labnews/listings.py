@@ -112,7 +112,9 @@ def default_cover(app: Sphinx) -> str:
     return getattr(app.config, "labnews_default_cover", "") or ""
 
 
-def _collection_links(app: Sphinx, here: str, collections: Iterable[Any], css: str) -> list[str]:
+def collection_links(app: Sphinx, here: str, collections: Iterable[Any], css: str) -> list[str]:
+    """A link per collection (author, category, tag) to its archive page, relative to the
+    page at URI ``here``; a plain ``<span>`` for one without posts (no page)."""
     return [
         _link(relative_uri(here, app.builder.get_target_uri(c.docname)), str(c), css)
         if len(c)
@@ -121,21 +123,31 @@ def _collection_links(app: Sphinx, here: str, collections: Iterable[Any], css: s
     ]
 
 
+def post_meta(app: Sphinx, here: str, post: Post, prefix: str) -> tuple[str, list[str], list[str]]:
+    """A post's date ``<time>`` (``""`` without a date), its author links and its category
+    links, classed ``<prefix>date``, ``<prefix>author`` and ``<prefix>category``: what the
+    card's meta line and the byline both show, each joined its own way."""
+    date = ""
+    if post.date:
+        date = (
+            f'<time class="{prefix}date" datetime="{post.date.date().isoformat()}">'
+            f"{html.escape(post_date_text(app, post.date))}</time>"
+        )
+    authors = collection_links(app, here, post.author or [], f"{prefix}author")
+    categories = collection_links(app, here, post.category or [], f"{prefix}category")
+    return date, authors, categories
+
+
 _SEP = '<span class="labnews-card__sep" aria-hidden="true"> · </span>'
 
 
 def card_meta(app: Sphinx, here: str, post: Post) -> str:
     """A card's meta line: date, authors, categories, each its own element."""
-    meta = []
-    if post.date:
-        meta.append(
-            f'<time class="labnews-card__date" datetime="{post.date.date().isoformat()}">'
-            f"{html.escape(post_date_text(app, post.date))}</time>"
-        )
-    authors = _collection_links(app, here, post.author or [], "labnews-card__author")
+    date, authors, categories = post_meta(app, here, post, "labnews-card__")
+    meta = [date] if date else []
     if authors:
         meta.append(", ".join(authors))
-    meta.extend(_collection_links(app, here, post.category or [], "labnews-card__category"))
+    meta.extend(categories)
     return f'<p class="labnews-card-meta labnews-card__meta">{_SEP.join(meta)}</p>'
 
 

@@ -22,6 +22,8 @@ from ablog.blog import FUTURE, TOMORROW, Blog, Post
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from . import env_state
+
 
 def post_order_key(post: Post) -> tuple[dt.datetime, str, str]:
     """Oldest first: the date (undated drafts last), then the docname, then the section
@@ -47,7 +49,7 @@ def register_posts(app: Sphinx, env: BuildEnvironment) -> None:
     blog = Blog(app)
     if len(blog.posts) or len(blog.drafts):
         return
-    for docname, infos in sorted(getattr(env, "ablog_posts", {}).items()):
+    for docname, infos in sorted(env_state.ablog_posts(env).items()):
         for info in infos:
             post = NewsPost(blog, docname, info)
             if post.date and post.date < TOMORROW:

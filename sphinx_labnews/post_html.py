@@ -380,34 +380,53 @@ def sanitise_siblings(
     cleaned = policy.clean(_joined(originals, first, last))
     if cleaned == _joined(originals, first, last):
         return []
-    # a fragment that swallows the markers after it (an unclosed attribute, comment or
-    # <iframe>, a removed <script>) is cleaned on its own, and the rest together again
+    output = _regrouped(originals, raw_indices, cleaned, policy)
+    rebuilt, owned = _rebuilt(children, originals, output, first)
+    parent.children[first : last + 1] = []
+    for offset, node in enumerate(rebuilt):
+        parent.insert(first + offset, node)
+    return _removals(children, originals, owned)
+
+
+def _regrouped(
+    originals: dict[int, str], raw_indices: list[int], cleaned: str, policy: HtmlPolicy
+) -> str:
+    """The cleaned fragments with every marker back in text position.
+
+    A fragment that swallows the markers after it (an unclosed attribute, comment or
+    ``<iframe>``, a removed ``<script>``) is cleaned on its own, and the rest together
+    again; when that never brings every marker back, each fragment is cleaned on its
+    own, between its neighbours' markers.
+    """
+    first, last = raw_indices[0], raw_indices[-1]
     alone: set[int] = set()
-    # the fragments cleaned in their groups, once no marker is missing; None if never
-    grouped: str | None = None
     for _ in range(MAX_REGROUPING):
         missing = _missing(cleaned, first, last)
         if not missing:
-            grouped = cleaned
-            break
+            return cleaned
         first_missing = min(missing)
         offenders = [i for i in raw_indices if i < first_missing and i not in alone]
         if not offenders:
             break
         alone.add(offenders[-1])
         cleaned = policy.clean(_joined(originals, first, last, alone, policy))
-    if grouped is not None:
-        pieces = [grouped]
-    else:  # every fragment on its own, each between its neighbours' markers
-        pieces = [
-            (_marker(i) if i != first else "") + policy.clean(originals[i])
-            if i in originals
-            else _marker(i)
-            for i in range(first, last + 1)
-        ]
-    output = "".join(pieces)
+    return "".join(
+        (_marker(i) if i != first else "") + policy.clean(originals[i])
+        if i in originals
+        else _marker(i)
+        for i in range(first, last + 1)
+    )
+
+
+def _rebuilt(
+    children: list[nodes.Node], originals: dict[int, str], output: str, first: int
+) -> tuple[list[nodes.Node], dict[int, list[str]]]:
+    """The nodes that replace ``children[first:]`` up to the last raw fragment: the
+    cleaned output cut at the markers into raw nodes, each owned by the fragment whose
+    marker precedes it, and the other nodes back where their markers are; and what
+    each fragment's output became."""
     rebuilt: list[nodes.Node] = []
-    owned: dict[int, list[str]] = {i: [] for i in raw_indices}
+    owned: dict[int, list[str]] = {i: [] for i in originals}
     owner = first
 
     def add_chunk(text: str) -> None:
@@ -430,20 +449,24 @@ def sanitise_siblings(
         else:
             rebuilt.append(children[index])
     add_chunk(output[position:])
-    parent.children[first : last + 1] = []
-    for offset, node in enumerate(rebuilt):
-        parent.insert(first + offset, node)
+    return rebuilt, owned
+
+
+def _removals(
+    children: list[nodes.Node], originals: dict[int, str], owned: dict[int, list[str]]
+) -> list[tuple[nodes.raw, list[str]]]:
+    """``(raw node as written, removed items)`` for each fragment that lost something."""
     report = []
-    for i in raw_indices:
-        output_i = "".join(owned[i])
-        removed = Removals(output_i).of(originals[i])
+    for i, original in originals.items():
+        output = "".join(owned[i])
+        removed = Removals(output).of(original)
         if (
             not removed
-            and not output_i.strip()
-            and originals[i].strip()
-            and not _END_TAG.fullmatch(originals[i])  # the end of a removed element
+            and not output.strip()
+            and original.strip()
+            and not _END_TAG.fullmatch(original)  # the end of a removed element
         ):
-            removed = [f"{echo(_snippet(originals[i]))} (not complete HTML)"]
+            removed = [f"{echo(_snippet(original))} (not complete HTML)"]
         if removed:
             report.append((children[i], removed))
     return report
@@ -486,6 +509,37 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+#: What MyST's ``html_image`` keeps of an ``<img>`` it turns into an image node: ``src``
+#: and the image directive's options (``OPTION_KEYS_IMAGE`` in MyST's
+#: ``mdit_to_docutils/html_to_nodes.py``). It drops the rest without a word.
+MYST_IMAGE_ATTRIBUTES = frozenset({"src", "alt", "class", "height", "width", "align", "name"})
+
+
+def html_image_removals(html: str) -> list[str]:
+    """What MyST's ``html_image`` drops from the ``<img>`` tags of ``html`` that raw HTML
+    may not hold either (an ``onerror`` handler, ``srcset``…), in the words of the raw-HTML
+    warning; attributes raw HTML may hold (``loading``) are not reported."""
+    allowed = ATTRIBUTES["*"] | ATTRIBUTES["img"]
+    removed = [
+        f"{name} attribute of <img>"
+        for tag, attrs in start_tags(html)
+        if tag == "img"
+        for name, _value in attrs
+        if name not in MYST_IMAGE_ATTRIBUTES and name not in allowed
+    ]
+    return list(dict.fromkeys(removed))
+
+
+def warn_removed_html(removed: list[str], location: tuple[str, int | None]) -> None:
+    """The one warning for what a post's HTML lost at one line."""
+    warn(
+        f"raw HTML: removed {_join(list(dict.fromkeys(removed)))}; posts may contain "
+        "only the HTML listed in the guide",
+        LabnewsWarnings.SECURITY,
+        location=location,
+    )
+
+
 def sanitise_post_html(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: clean every raw HTML node of an untrusted post."""
     env = app.env
@@ -507,12 +561,7 @@ def sanitise_post_html(app: Sphinx, doctree: nodes.document) -> None:
             line = raw.line or parent.line
             by_line.setdefault(line, []).extend(removed)
     for line, removed in sorted(by_line.items(), key=lambda item: item[0] or 0):
-        warn(
-            f"raw HTML: removed {_join(list(dict.fromkeys(removed)))}; posts may contain "
-            "only the HTML listed in the guide",
-            LabnewsWarnings.SECURITY,
-            location=(docname, line),
-        )
+        warn_removed_html(removed, (docname, line))
 
 
 def setup_post_html(app: Sphinx) -> None:

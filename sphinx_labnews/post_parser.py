@@ -33,6 +33,7 @@ from .about_source import wanted_keys
 from .byline import post_byline
 from .frontmatter import FrontMatter, PostMetadata, echo, read_post
 from .post_detection import parser_claims
+from .post_html import html_image_removals, warn_removed_html
 from .post_security import (
     NEWS_POST_FLAG,
     Refused,
@@ -210,6 +211,21 @@ class NewsPostRenderer(SphinxRenderer):
     @property
     def _untrusted(self) -> bool:
         return not self.md_options.get("labnews_trusted", True)
+
+    def render_html_block(self, token: Any) -> None:
+        """MyST's (inline HTML too). An ``<img>`` that ``html_image`` turns into an image
+        loses the attributes the image directive has no option for, silently; those raw
+        HTML may not hold either (``onerror``) get the raw-HTML warning."""
+        before = len(self.current_node.children)
+        super().render_html_block(token)
+        added = self.current_node.children[before:]
+        if not (self._untrusted and added and all(isinstance(n, nodes.image) for n in added)):
+            return
+        removed = html_image_removals(token.content)
+        if removed:
+            # the line as MyST reports its own warnings there
+            line = token_line(token, default=0)
+            warn_removed_html(removed, (self.sphinx_env.docname, line))
 
     def run_directive(
         self, name: str, first_line: str, content: str, position: int, *args: Any, **kwargs: Any

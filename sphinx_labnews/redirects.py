@@ -4,8 +4,9 @@
 "document name" (``/2025/07/14/x.html`` → ``2025/07/14/x``) mapped to the new
 post's document name. sphinxext-rediraffe, a maintained extension, writes a
 redirect page for each such pair. It is only set up when the file exists and
-holds redirects, because rediraffe warns (and ``-W`` fails the build) when it is
-given none; a site that never imported anything does not need it.
+holds redirects (rediraffe warns when given none, see
+:mod:`sphinx_labnews.compat.rediraffe`); a site that never imported anything does
+not need it.
 
 The file is content: an imported permalink (``/../../../../tmp/x``) or a category
 ``..`` becomes a key, and rediraffe writes ``outdir/<key>.html`` as it is given.
@@ -13,7 +14,8 @@ Every key and target must be a plain page name, relative and normalised, whose
 page resolves inside the output folder; others are refused with a warning naming
 the entry, as are loops (rediraffe raises on them). A redirect to a page that
 is not built (an unpublished or deleted post) is a warning naming the redirect
-and is not written; rediraffe would fail the build without ``-W`` instead.
+and is not written; rediraffe would fail the build without ``-W`` instead
+(:func:`~sphinx_labnews.compat.rediraffe.redirects_rediraffe_fails_on`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import event_order
+from .compat.rediraffe import needs_rediraffe, redirects_rediraffe_fails_on
+from .compat.sphinx import raw_config_value
 from .config import LabnewsConfig
 from .frontmatter import echo
 from .output_paths import is_inside
@@ -127,44 +131,29 @@ def _line_of(source: Path, key: str) -> int:
 
 
 def drop_redirects_to_missing_pages(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``, before rediraffe: keep only redirects to pages this build has.
+    """``build-finished``, before rediraffe: keep only redirects rediraffe can write.
 
-    The target of an unpublished or deleted post has no page; rediraffe would
-    report it untyped and set the exit status to 1 even without ``-W``. A key that
-    is itself a page of the site is refused too (rediraffe fails on it the same way).
+    The others (:func:`~sphinx_labnews.compat.rediraffe.redirects_rediraffe_fails_on`)
+    get a warning naming the redirect and are left out.
     """
     redirects = app.config.rediraffe_redirects
-    builder = app.builder
     if exception is not None or not isinstance(redirects, dict):
         return
+    builder = app.builder
     if not hasattr(builder, "get_outfilename"):
         return
     source = Path(app.srcdir) / app.config.labnews_redirects_file
-    final = {key: _final_target(redirects, key) for key in redirects}
-    kept = {}
-    for key, target in redirects.items():
-        if key in app.env.found_docs:
-            problem = f"{echo(key)} is a page of the site"
-        elif not Path(builder.get_outfilename(final[key])).is_file():
-            problem = f"target {echo(final[key])} is not built (unpublished or deleted?)"
-        else:
-            kept[key] = target
-            continue
+    problems = redirects_rediraffe_fails_on(app, redirects, builder.get_outfilename)
+    for key, problem in problems.items():
         warn(
-            f"redirect {echo(key)} -> {echo(target)} is not written: {problem}",
+            f"redirect {echo(key)} -> {echo(redirects[key])} is not written: {problem}",
             LabnewsWarnings.REDIRECT,
             location=f"{source}:{_line_of(source, key)}",
         )
-    if kept != redirects:
-        app.config.rediraffe_redirects = kept
-
-
-def _final_target(redirects: dict[str, str], key: str) -> str:
-    page, seen = redirects[key], {key}
-    while page in redirects and page not in seen:
-        seen.add(page)
-        page = redirects[page]
-    return page
+    if problems:
+        app.config.rediraffe_redirects = {
+            key: target for key, target in redirects.items() if key not in problems
+        }
 
 
 def setup_redirects(app: Sphinx) -> None:
@@ -173,12 +162,12 @@ def setup_redirects(app: Sphinx) -> None:
     Extensions must be set up during ``setup()``, before ``config-inited``; the raw
     configuration read from ``conf.py`` is already available then.
     """
-    name = app.config._raw_config.get("labnews_redirects_file", LabnewsConfig().redirects_file)
+    name = raw_config_value(app.config, "labnews_redirects_file", LabnewsConfig().redirects_file)
     if not isinstance(name, str):
         return  # check_config reports the bad type
     source = Path(app.srcdir) / name
     redirects = safe_redirects(read_redirects(source), Path(app.outdir), source)
-    if not redirects:
+    if not needs_rediraffe(redirects):
         return
     app.setup_extension("sphinxext.rediraffe")
     # rediraffe writes at build-finished, priority 500

@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import event_order
-from .ablog_adapter import provided_by_user
+from .compat.sphinx import provided_by_user
 
 #: pydata-sphinx-theme options a news site wants, unless ``html_theme_options`` sets them.
 THEME_DEFAULTS: dict[str, Any] = {

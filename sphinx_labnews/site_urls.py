@@ -1,7 +1,7 @@
 """URLs under the site's base URL: sitemap, canonical links and the 404 page.
 
 Sphinx writes ``<link rel="canonical">`` itself once ``html_baseurl`` is set. The
-sitemap (sphinx-sitemap, kept whole by :mod:`sphinx_labnews.sitemap`) and the 404
+sitemap (sphinx-sitemap, kept whole by :mod:`sphinx_labnews.compat.sitemap`) and the 404
 page (sphinx-notfound-page) each need to know the same base URL in their own way;
 here they are derived from ``html_baseurl`` (which Read the Docs' canonical URL has
 already replaced, see
@@ -24,17 +24,15 @@ page's relative path when it has no site URL; a link preview needs an absolute o
 
 from __future__ import annotations
 
-import re
-from typing import Any
 from urllib.parse import urlsplit
 
-import sphinx_sitemap
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import event_order
-from .ablog_adapter import provided_by_user
-from .sitemap import setup_sitemap
+from .compat.opengraph import drop_relative_og_url
+from .compat.sitemap import setup_sitemap, skip_sitemap
+from .compat.sphinx import provided_by_user
 from .warnings_ import LabnewsWarnings, warn
 
 #: The fix the missing-base-URL warning proposes.
@@ -73,34 +71,12 @@ def apply_url_defaults(app: Sphinx, config: Config) -> None:
 
 
 def require_base_url(app: Sphinx, config: Config) -> None:
-    """``config-inited``, after the canonical URL is settled: no base URL, one warning.
-
-    sphinx-sitemap's writer is disconnected (Sphinx private API ``app.events.listeners``,
-    as in :func:`sphinx_labnews.ablog_adapter.replace_archive_generator`; remove when
-    sphinx-sitemap skips the sitemap quietly, or by a setting, without ``html_baseurl``).
-    """
+    """``config-inited``, after the canonical URL is settled: no base URL, one warning,
+    and no sitemap (:func:`sphinx_labnews.compat.sitemap.skip_sitemap`)."""
     if config.html_baseurl:
         return
     warn(BASE_URL_ADVICE, LabnewsWarnings.CONFIG)
-    for listener in list(app.events.listeners["build-finished"]):
-        if listener.handler is sphinx_sitemap.create_sitemap:
-            app.disconnect(listener.id)
-
-
-_RELATIVE_OG_URL = re.compile(
-    r'<meta property="og:url" content="(?![a-z][a-z0-9+.-]*:)[^"]*" ?/?>\n?'
-)
-
-
-def drop_relative_og_url(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """``html-page-context``, after sphinxext-opengraph: a relative ``og:url`` is no URL.
-
-    Remove when sphinxext-opengraph leaves ``og:url`` out without a site URL.
-    """
-    if not app.config.html_baseurl and "metatags" in context:
-        context["metatags"] = _RELATIVE_OG_URL.sub("", context["metatags"])
+    skip_sitemap(app)
 
 
 def setup_site_urls(app: Sphinx) -> None:

@@ -7,17 +7,14 @@ extension as page-level ``og:*`` fields (the same route as a field list such as
 ``:og:description:``), set on a copy of the page's metadata just before the
 extension reads it, so nothing is stored in the environment.
 
-sphinxext-opengraph only turns ``"`` into ``&quot;`` in the values it writes, and
-it reads page titles and descriptions as text, so ``&lt;`` in a title reaches the
-``<meta>`` tag as a raw ``<`` (harmless inside a quoted attribute, but not
-escaped as everything else a reader sees is). Its tags are therefore re-escaped
-once it has written them, for every page.
+sphinxext-opengraph escapes only ``"`` in the values it writes; its tags are
+re-escaped once it has written them, for every page
+(:func:`sphinx_labnews.compat.opengraph.escape_preview_tags`).
 """
 
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
 from docutils import nodes
@@ -26,8 +23,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinxext.opengraph import get_tags
 
-from . import event_order
-from .ablog_adapter import provided_by_user
+from . import env_state, event_order
+from .compat.opengraph import escape_preview_tags
+from .compat.sphinx import provided_by_user
 from .feeds import blog_of, image_url
 from .listings import post_cover, post_description
 
@@ -50,24 +48,6 @@ def apply_social_defaults(app: Sphinx, config: Config) -> None:
         config.ogp_image = config.labnews_default_cover or PLACEHOLDER_PATH
     if not provided_by_user(config, "ogp_site_url") and config.html_baseurl:
         config.ogp_site_url = config.html_baseurl
-
-
-_PREVIEW_TAG = re.compile(
-    r'(<meta (?:property="og:[^"]*"|name="twitter:[^"]*") content=")([^"]*)(" ?/?>)'
-)
-
-
-def _escape_content(match: re.Match[str]) -> str:
-    value = match.group(2).replace("&quot;", '"')
-    return match.group(1) + html.escape(value, quote=True) + match.group(3)
-
-
-def escape_preview_tags(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """``html-page-context``, after sphinxext-opengraph: complete its attribute escaping."""
-    if "metatags" in context:
-        context["metatags"] = _PREVIEW_TAG.sub(_escape_content, context["metatags"])
 
 
 def add_post_preview(
@@ -116,7 +96,7 @@ def describe_listing_page(
     (``news-cards``) is described by its first paragraph only."""
     if doctree is None or app.builder.format != "html":
         return
-    if pagename not in getattr(app.env, "labnews_listing_docs", set()):
+    if pagename not in env_state.listing_docs(app.env):
         return
     description = first_paragraph(doctree)
     if not description:

@@ -99,6 +99,7 @@ def start_chromium(window_size: str, profile: Path, timeout: int):
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
+        "--disable-dev-shm-usage",  # a container's /dev/shm is small
         "--disable-quic",
         "--no-first-run",
         "--disable-background-networking",

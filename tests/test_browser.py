@@ -12,10 +12,6 @@ Skipped, with the reason, where Chromium, chromedriver or Selenium is missing;
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,17 +19,12 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from browser_support import BROWSER_MARKS, chromium, served_docs_site
+from browser_support import wait_for as shared_wait_for
 from helpers import (
-    CHROMEDRIVER,
-    CHROMIUM,
     PREFIX,
-    PrefixHandler,
-    build,
-    start_chromium,
-    warnings_of,
 )
 
-DOCS = Path(__file__).parent.parent / "docs"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT = 20  # seconds, for every page load and wait
 
@@ -44,62 +35,24 @@ PAGES = {
 }
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-pytestmark = [
-    pytest.mark.browser,
-    # myst-parser 5.2 reads a deprecated ``self.app`` when resolving the guide's links
-    pytest.mark.filterwarnings(
-        "ignore:'myst_parser.sphinx_ext.myst_refs.MystReferenceResolver.app' is deprecated"
-    ),
-    pytest.mark.skipif(
-        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
-        reason=f"needs Chromium ({CHROMIUM}) and chromedriver ({CHROMEDRIVER}): "
-        "apt-get install chromium chromium-driver",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The docs site built for, and served at, ``http://127.0.0.1:<port>/en/latest/``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
-    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    try:
-        srcdir = tmp_path_factory.mktemp("browser") / "src"
-        shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
-        app = build(srcdir, freshenv=True, confoverrides={"html_baseurl": base})
-        assert warnings_of(app) == ""
-        server.RequestHandlerClass = functools.partial(PrefixHandler, directory=str(app.outdir))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield base
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-            app.cleanup()
-    finally:
-        server.server_close()
+    with served_docs_site(tmp_path_factory, "browser") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
-def browser(site: str):
-    driver = start_chromium(
-        "1280,1000",
-        Path(f"{Path(site and ARTIFACTS.parent) / '.chromium-profile'}-{time.monotonic_ns()}"),
-        TIMEOUT,
-    )
-    try:
+def browser(site: str, tmp_path_factory: pytest.TempPathFactory):
+    with chromium(tmp_path_factory, "1280,1000", TIMEOUT) as driver:
         yield driver
-    finally:
-        driver.quit()
-        for leftover in ARTIFACTS.parent.glob(".chromium-profile-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def wait_for(driver, script: str) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script(script))
+    shared_wait_for(driver, script, TIMEOUT)
 
 
 def load(driver, url: str) -> None:

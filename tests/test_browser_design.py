@@ -13,13 +13,8 @@ move. Screenshots go to ``tests/artifacts/design/``.
 
 from __future__ import annotations
 
-import functools
 import html.parser
-import http.server
 import json
-import shutil
-import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,17 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import (
-    CHROMEDRIVER,
-    CHROMIUM,
-    PREFIX,
-    PrefixHandler,
-    build,
-    start_chromium,
-    warnings_of,
-)
+from browser_support import BROWSER_MARKS, chromium, served_docs_site
+from browser_support import wait_for as shared_wait_for
 
-DOCS = Path(__file__).parent.parent / "docs"
 ARTIFACTS = Path(__file__).parent / "artifacts" / "design"
 TIMEOUT = 30  # seconds, for every page load and wait
 GENERATED = 42  # posts added to the docs site's three
@@ -46,17 +33,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
 axe_selenium_python = pytest.importorskip(
     "axe_selenium_python", reason="axe-selenium-python is not installed"
 )
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.filterwarnings(
-        "ignore:'myst_parser.sphinx_ext.myst_refs.MystReferenceResolver.app' is deprecated"
-    ),
-    pytest.mark.skipif(
-        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
-        reason=f"needs Chromium ({CHROMIUM}) and chromedriver ({CHROMEDRIVER}): "
-        "apt-get install chromium chromium-driver",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 DESKTOP = (1280, 900)
 PHONE = (390, 844)
@@ -115,46 +92,27 @@ def generated_post(number: int) -> str:
     return front + body, f"news/2024-{month:02d}-{day:02d}-generated-{number}.md"
 
 
+def add_generated_posts(srcdir: Path) -> None:
+    for number in range(GENERATED):
+        text, name = generated_post(number)
+        (srcdir / name).write_text(text, "utf-8")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The docs site with 42 more posts, served at ``http://127.0.0.1:<port>/en/latest/``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
-    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    try:
-        srcdir = tmp_path_factory.mktemp("design") / "src"
-        shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
-        for number in range(GENERATED):
-            text, name = generated_post(number)
-            (srcdir / name).write_text(text, "utf-8")
-        app = build(srcdir, freshenv=True, confoverrides={"html_baseurl": base})
-        assert warnings_of(app) == ""
-        server.RequestHandlerClass = functools.partial(PrefixHandler, directory=str(app.outdir))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield base
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-    finally:
-        server.server_close()
+    with served_docs_site(tmp_path_factory, "design", add_generated_posts) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
-def browser(site: str):
-    profile = ARTIFACTS.parent.parent / f".chromium-profile-design-{time.monotonic_ns()}"
-    driver = start_chromium("1280,900", profile, TIMEOUT)
-    try:
+def browser(site: str, tmp_path_factory: pytest.TempPathFactory):
+    with chromium(tmp_path_factory, "1280,900", TIMEOUT) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def wait_for(driver, script: str) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script(script))
+    shared_wait_for(driver, script, TIMEOUT)
 
 
 def show(driver, url: str, viewport: str, mode: str) -> None:

@@ -37,6 +37,7 @@ from typing import ClassVar
 import feedparser
 import pytest
 import yaml
+from browser_support import BROWSER_MARKS, chromium
 from bs4 import BeautifulSoup
 from helpers import build, warnings_of
 
@@ -48,8 +49,6 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 NODE_MODULES = Path(__file__).parent / "e2e" / "node_modules"
 DECAP_DIST = NODE_MODULES / "decap-cms" / "dist"
 DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 NODE = shutil.which("node")
 TIMEOUT = 30  # seconds, for every wait on the editor
 
@@ -61,16 +60,7 @@ ALT = 'The gift: a "model" of the centre'
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 pytestmark = [
-    pytest.mark.browser,
-    # myst-parser reads a deprecated ``self.app`` when resolving the guide's links
-    pytest.mark.filterwarnings(
-        "ignore:'myst_parser.sphinx_ext.myst_refs.MystReferenceResolver.app' is deprecated"
-    ),
-    pytest.mark.skipif(
-        not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()),
-        reason=f"needs Chromium ({CHROMIUM}) and chromedriver ({CHROMEDRIVER}): "
-        "apt-get install chromium chromium-driver",
-    ),
+    *BROWSER_MARKS,
     pytest.mark.skipif(NODE is None, reason="needs Node.js: apt-get install nodejs npm"),
     pytest.mark.skipif(
         not ((DECAP_DIST / "decap-cms.js").is_file() and DECAP_SERVER.is_file()),
@@ -190,29 +180,8 @@ def admin(repo: Path, backend: int) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory):
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(TIMEOUT)
-    try:
+    with chromium(tmp_path_factory, "1400,1000", TIMEOUT) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 class Editor:

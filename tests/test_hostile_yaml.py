@@ -87,7 +87,7 @@ def english_month_places(app: SphinxTestApp) -> dict[str, list[str]]:
         "cards": [t.get_text() for t in index.select(".labnews-card-meta time")][:1],
         "archive": [s.get_text() for s in archive.select(".labnews-date")][:1]
         or [t.get_text() for t in archive.select(".labnews-card-meta time")][:1],
-        # ablog's postlist directive (see dates.name_postlist_dates_in_site_language)
+        # ablog's postlist directive (see compat.ablog.name_postlist_dates_in_site_language)
         "postlist": [
             li.get_text().strip().rsplit("(", 1)[1].rstrip(")")
             for li in index.select("ul.postlist li")

@@ -396,6 +396,7 @@ def test_a_recursion_the_bounds_miss_keeps_the_post(tmp_path: Path, monkeypatch)
 #: What a post's raw HTML may not put on the page, and where it was written.
 HTML_ATTACKS = [
     (5, "removed <script> element"),
+    (7, "removed onerror attribute of <img>"),  # MyST's html_image drops it (test 10)
     (9, "removed href \"javascript:alert('href')\" attribute of <a>"),
     (11, "removed src \"javascript:alert('iframe')\" attribute of <iframe>"),
     (13, "removed src 'https://evil.example/embed' attribute of <iframe>"),
@@ -600,3 +601,27 @@ def test_directive_and_rst_tables_are_cut_to_the_cell_limit(tmp_path, kind, body
     limits = security_warnings(app, "limit")
     assert len(limits) == 1, limits
     assert f"2025-03-01-t.md:{line}: WARNING: table has more than 5000 cells" in limits[0], limits
+
+
+# -- 10: <img> read by MyST's html_image ---------------------------------------------
+
+
+def test_html_image_dropping_a_handler_is_a_security_warning(tmp_path: Path) -> None:
+    """MyST's ``html_image`` keeps only the image options of an ``<img>``; an ``onerror``
+    it drops is reported as raw HTML's would be, at its line; ``loading`` (allowed in
+    raw HTML) and plain options are not."""
+    app = build(copy_root("html-image-attributes", tmp_path), freshenv=True)
+    post = page(app, "news/2025-01-01-handlers").select_one("section.labnews-post")
+    assert [img["alt"] for img in post.find_all("img")] == [
+        "block image",
+        "inline image",
+        "plain image",
+    ]
+    assert not [n for img in post.find_all("img") for n in img.attrs if n.startswith("on")]
+    warnings = security_warnings(app)
+    assert [w.split("2025-01-01-handlers.md:")[1] for w in warnings] == [
+        "7: WARNING: raw HTML: removed onerror attribute of <img>; posts may contain only "
+        "the HTML listed in the guide [labnews.security]",
+        "9: WARNING: raw HTML: removed onload attribute of <img> and srcset attribute of "
+        "<img>; posts may contain only the HTML listed in the guide [labnews.security]",
+    ]

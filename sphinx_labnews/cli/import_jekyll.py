@@ -41,7 +41,7 @@ from ..jekyll import (
     normalise_space,
 )
 from ..site_paths import UnsafePathError, is_external, resolve_site_path
-from .about_mining import find_boilerplate, replace_copies
+from .about_mining import FoundBlock, find_boilerplate, replace_copies
 from .build_report import report_build_warnings
 from .init import INIT_MARKER, SiteSkeleton, conf_lines, write_site
 from .jekyll_site import (
@@ -613,14 +613,7 @@ def _about_from_site(
     A block file that exists is never overwritten; the ``conf.py`` lines are
     written into a ``conf.py`` this run created, else printed for the user.
     """
-    bodies: list[str] = []
-    fronts: list[str] = []
-    for plan in planned:
-        text = plan.text or ""
-        _block, end_line = split_front_matter(text)
-        lines = text.split("\n")
-        fronts.append("\n".join(lines[:end_line]))
-        bodies.append("\n".join(lines[end_line:]))
+    fronts, bodies = _split_posts(planned)
     dates = [site.post_date(plan.source, plan.data) for plan in planned]
     found = find_boilerplate(bodies, dates, registered=registered)
     if not found:
@@ -637,42 +630,75 @@ def _about_from_site(
         )
         if block.registered:
             continue
-        relative = f"_about/{block.key}.md"
-        path = settings.srcdir / relative
-        content = f"# {block.heading}\n\n{block.text.strip()}\n"
-        if not dry_run and _within(path, settings.srcdir):
-            if path.exists() and path.read_text(encoding="utf-8") != content:
-                print(f"    kept {path} (exists); check it matches", file=out)
-            elif not path.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(content, encoding="utf-8", newline="\n")
-                print(f"    wrote {path}", file=out)
-        new_blocks[block.key] = relative
+        new_blocks[block.key] = _write_block_file(block, settings, dry_run=dry_run, out=out)
         blocks.append(AboutBlock(block.key, block.heading, block.text))
     for index, plan in enumerate(planned):
         if plan.text is not None and any(c.post == index for block in found for c in block.copies):
             body = replace_copies(bodies[index], index, found)
             plan.text = fronts[index] + "\n" + body
     if new_blocks:
-        all_blocks = {**settings.about_blocks, **new_blocks}
-        conf_text = conf_lines(all_blocks, settings.default_about)
-        conf_py = settings.srcdir / "conf.py"
-        text = conf_py.read_text(encoding="utf-8") if conf_py.is_file() else ""
-        empty = "labnews_about_blocks = {}\n"
-        # a conf.py written by `labnews init` that registers no block yet is ours to fill
-        if not dry_run and (conf_is_new or (INIT_MARKER in text and empty in text)):
-            if empty in text:
-                text = text.replace(empty, conf_text.split("labnews_default_about")[0], 1)
-            else:
-                text += "\n" + conf_text
-            conf_py.write_text(text, encoding="utf-8", newline="\n")
-            settings.about_blocks = all_blocks
-            print(f"    registered them in {conf_py}", file=out)
-        else:
-            print(f"Add to {conf_py} (replacing the lines that set them):", file=out)
-            for line in conf_text.splitlines():
-                print(f"    {line}", file=out)
+        _register_blocks(new_blocks, settings, conf_is_new, dry_run=dry_run, out=out)
     return blocks
+
+
+def _split_posts(planned: Sequence[PlannedPost]) -> tuple[list[str], list[str]]:
+    """Each planned post's front matter block and body, as lists of texts."""
+    fronts: list[str] = []
+    bodies: list[str] = []
+    for plan in planned:
+        text = plan.text or ""
+        _block, end_line = split_front_matter(text)
+        lines = text.split("\n")
+        fronts.append("\n".join(lines[:end_line]))
+        bodies.append("\n".join(lines[end_line:]))
+    return fronts, bodies
+
+
+def _write_block_file(
+    block: FoundBlock, settings: SiteSettings, *, dry_run: bool, out: TextIO
+) -> str:
+    """Write a new About block's file (never over an existing one); its relative path."""
+    relative = f"_about/{block.key}.md"
+    path = settings.srcdir / relative
+    content = f"# {block.heading}\n\n{block.text.strip()}\n"
+    if not dry_run and _within(path, settings.srcdir):
+        if path.exists() and path.read_text(encoding="utf-8") != content:
+            print(f"    kept {path} (exists); check it matches", file=out)
+        elif not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8", newline="\n")
+            print(f"    wrote {path}", file=out)
+    return relative
+
+
+def _register_blocks(
+    new_blocks: dict[str, str],
+    settings: SiteSettings,
+    conf_is_new: bool,
+    *,
+    dry_run: bool,
+    out: TextIO,
+) -> None:
+    """Register new About blocks in a ``conf.py`` this run created (or ``labnews init``
+    wrote without blocks), else print the lines for the user."""
+    all_blocks = {**settings.about_blocks, **new_blocks}
+    conf_text = conf_lines(all_blocks, settings.default_about)
+    conf_py = settings.srcdir / "conf.py"
+    text = conf_py.read_text(encoding="utf-8") if conf_py.is_file() else ""
+    empty = "labnews_about_blocks = {}\n"
+    # a conf.py written by `labnews init` that registers no block yet is ours to fill
+    if not dry_run and (conf_is_new or (INIT_MARKER in text and empty in text)):
+        if empty in text:
+            text = text.replace(empty, conf_text.split("labnews_default_about")[0], 1)
+        else:
+            text += "\n" + conf_text
+        conf_py.write_text(text, encoding="utf-8", newline="\n")
+        settings.about_blocks = all_blocks
+        print(f"    registered them in {conf_py}", file=out)
+    else:
+        print(f"Add to {conf_py} (replacing the lines that set them):", file=out)
+        for line in conf_text.splitlines():
+            print(f"    {line}", file=out)
 
 
 def _post_key(plan: PlannedPost, site: JekyllSite) -> tuple[str, str] | None:

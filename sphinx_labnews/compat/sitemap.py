@@ -1,4 +1,6 @@
-"""Keep sphinx-sitemap's ``sitemap.xml`` whole across incremental builds.
+"""What we patch in sphinx-sitemap (tested 2.9; news sites only).
+
+Keep sphinx-sitemap's ``sitemap.xml`` whole across incremental builds.
 
 sphinx-sitemap lists the pages it saw go through ``html-page-context``: the pages
 written in this build. A build after one edit writes a handful of pages, and its
@@ -10,7 +12,11 @@ directory, joined with this build's, dropped once their page is gone from the
 output (a deleted or unpublished post, an emptied archive), and handed back in
 sorted order just before sphinx-sitemap writes the file. The upstream fix is the
 same: keep the links in the environment and merge them, instead of a queue
-filled by the writer.
+filled by the writer. Remove when sphinx-sitemap keeps its links in the environment.
+
+Without ``html_baseurl`` sphinx-sitemap warns in its own words (untyped, so ``-W``
+fails on a third-party message); :func:`skip_sitemap` disconnects its writer once
+:func:`sphinx_labnews.site_urls.require_base_url` has warned as ``labnews.config``.
 """
 
 from __future__ import annotations
@@ -21,10 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx_sitemap import is_excluded
 
-from .archive import not_in_sitemap
-from .incremental import read_record, write_record
+from ..archive import not_in_sitemap
+from ..incremental import read_record, write_record
+from .sphinx import take_listeners
+
+# sphinx-sitemap (the ``site`` extra) is imported where it is used: build_marker
+# imports SITEMAP_RECORD on every site, plain ablog sites included.
 
 #: Links listed in the last sitemap, by page, with their ``lastmod`` (or ``None``).
 SITEMAP_RECORD = "labnews-sitemap.json"
@@ -58,6 +67,8 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         or not app.config.html_baseurl  # no sitemap without a base URL (site_urls)
     ):
         return
+    from sphinx_sitemap import is_excluded
+
     written = drain(links)
     record = Path(app.doctreedir) / SITEMAP_RECORD
     old: dict[str, str | None] = read_record(record)
@@ -75,6 +86,17 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         return  # sphinx-sitemap leaves the file as the last build wrote it
     for link in sorted(listed):
         links.put((link, listed[link]))
+
+
+def skip_sitemap(app: Sphinx) -> None:
+    """No ``sitemap.xml`` this build: sphinx-sitemap's writer is disconnected.
+
+    Remove when sphinx-sitemap skips the sitemap quietly (or by a setting) without
+    ``html_baseurl``.
+    """
+    import sphinx_sitemap
+
+    take_listeners(app, "build-finished", sphinx_sitemap.create_sitemap)
 
 
 def setup_sitemap(app: Sphinx) -> None:

@@ -1,4 +1,5 @@
-"""After an incremental build, nothing of a removed post is left in the output.
+"""Sphinx, worked around: after an incremental build, nothing of a removed post is left
+in the output.
 
 Sphinx removes a deleted (or, here, unpublished) document from its environment
 but leaves behind what it once wrote for it besides its page:
@@ -11,7 +12,9 @@ but leaves behind what it once wrote for it besides its page:
 
 Both are cleaned here when a build finishes. Files are deleted only if the last
 build recorded them as copied for a document and no document uses them now, so
-files other extensions put in ``_images/`` (graphviz, math) are left alone.
+files other extensions put in ``_images/`` (graphviz, math) are left alone. Remove
+:func:`remove_unused_copies` when Sphinx deletes the copies no document uses, and
+:func:`prune_search_index` when ``IndexBuilder.prune`` deletes emptied words.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.search import js_index
 
-from .incremental import read_record, write_record
-from .output_paths import remove_output
+from ..incremental import read_record, write_record
+from ..output_paths import remove_output
 
 #: The images and downloads the last build's documents used, by output name.
 COPIES_RECORD = "labnews-copies.json"

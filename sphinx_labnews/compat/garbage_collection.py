@@ -1,4 +1,5 @@
-"""Spare ``sphinx-build`` the collector's last sweep over a heap it is about to drop.
+"""Sphinx, worked around: spare ``sphinx-build`` the collector's last sweep over a heap
+it is about to drop.
 
 When a build is over, the process holds the whole environment: every post's
 table of contents, title, metadata and ablog record, a few hundred thousand
@@ -17,7 +18,8 @@ the last one's garbage for good. A process that goes on to other work can set
 ``labnews_freeze_gc_after_build = False``.
 
 The fix belongs in Sphinx's command line (``sphinx.cmd.build.main``), which knows
-the process ends; an extension only knows the build did.
+the process ends; an extension only knows the build did. Remove when
+``sphinx.cmd.build`` freezes the heap, or exits without the sweep (``os._exit``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import gc
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import event_order
+from .. import event_order
 
 _frozen_by_a_build = False
 
