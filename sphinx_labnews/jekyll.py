@@ -84,6 +84,15 @@ _MARKDOWN_IMAGE_BLOCK = re.compile(
     r"</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+#: Kramdown's ``<div align="center" markdown="1">`` around one Markdown image and its
+#: caption, an italic line under it: ``![…](…)`` then ``*Figure 1: …*``.
+_CAPTIONED_MARKDOWN_IMAGE_BLOCK = re.compile(
+    r"^[ \t]*<(?P<tag>div|p)\b"
+    r"(?P<attrs>(?>[^>]*?\bmarkdown=[\"']?(?:1|block|span)[\"']?)[^>]*+)>\s*+"
+    r"(?P<inner>!\[[^\]\n]*+\]\([^)\s]++(?:\s++\"[^\"]*+\")?\))[ \t]*+\n(?:[ \t]*+\n)?"
+    r"(?P<markdown>[ \t]*+[*_][^\n<]*+)\s*+</(?P=tag)>[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 #: An image block whose caption is inside it, after the image (and usually a ``<br>``):
 #: ``<div align="center"><img …><br><em>Figure 1: …</em></div>``, or ``*…*`` in place of ``<em>``.
 _CAPTIONED_IMAGE_BLOCK = re.compile(
@@ -461,6 +470,14 @@ def block_caption(match: re.Match[str]) -> str | None:
     return markdown_literal(plain_text(groups.get("caption") or groups.get("html") or ""))
 
 
+def captioned_markdown_image(text: str, position: int = 0) -> re.Match[str] | None:
+    """A centred kramdown Markdown image with its italic caption, at ``position`` of ``text``."""
+    match = _CAPTIONED_MARKDOWN_IMAGE_BLOCK.match(text, position)
+    if match and _CENTERED.search(match.group("attrs")) and block_caption(match) is not None:
+        return match
+    return None
+
+
 def caption_after(body: str, end: int) -> tuple[str, int] | None:
     """The caption line right after an image block ending at ``end``, and where it ends.
 
@@ -590,6 +607,17 @@ def convert_images(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
         ]
         replacements.append((match.start(), match.end(), "\n\n".join(directives)))
         taken.append((match.start(), match.end()))
+    for match in _CAPTIONED_MARKDOWN_IMAGE_BLOCK.finditer(body):
+        if captioned_markdown_image(body, match.start()) is None:
+            continue
+        if not free(match.start(), match.end()):
+            continue
+        image = _MARKDOWN_IMAGE.match(match.group("inner"))
+        if image:
+            alt = image["alt"] or None
+            directive = centered_image(image["src"], alt=alt, caption=block_caption(match))
+            replacements.append((match.start(), match.end(), directive))
+            taken.append((match.start(), match.end()))
     for match in _BARE_IMAGE.finditer(body):
         if not free(match.start(), match.end()):
             continue
@@ -981,12 +1009,11 @@ def convert_html_blocks(body: str, *, first_line: int = 1) -> tuple[str, list[No
         if tag not in block_ends:
             block_ends[tag] = _block_ends(lines, tag)
         end = block_ends[tag][index]
-        image_block = (
-            _MARKDOWN_IMAGE_BLOCK.match("\n".join(lines[index : end + 1]))
-            if end is not None
-            else None
-        )
-        if image_block and _CENTERED.search(image_block.group("attrs")):
+        joined = "\n".join(lines[index : end + 1]) if end is not None else ""
+        image_block = _MARKDOWN_IMAGE_BLOCK.match(joined) if end is not None else None
+        if (
+            image_block and _CENTERED.search(image_block.group("attrs"))
+        ) or captioned_markdown_image(joined):
             end = index  # a centred Markdown image: convert_images makes it a directive
         if end is None:
             notes.append(
