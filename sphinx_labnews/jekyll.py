@@ -50,36 +50,54 @@ WARNING = "warning"
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+#: The text is the line up to its last character that is not a space, tab or ``#`` (a
+#: lazy ``.*?`` before ``[ \t#]*$`` would retry that tail at every position: quadratic).
+_HEADING = re.compile(r"^(#{1,6})[ \t]+((?:.*[^ \t#\n])?)[ \t#]*$")
 _THEMATIC_BREAK = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
-_IMG = r"<img\b[^>]*>"
-_LINKED_IMG = rf"(?:<a\b[^>]*>\s*)?{_IMG}\s*(?:</a>)?"
+# Untrusted input (other people's sites): every pattern here must run in linear time. Runs of
+# whitespace are matched possessively (``\s*+``) where what follows never starts with
+# whitespace, so a long run is not split between two quantifiers in every possible way.
+_IMG = r"<img\b[^>]*+>"
+_LINKED_IMG = rf"(?:<a\b[^>]*+>\s*+)?{_IMG}\s*+(?:</a>)?"
 #: ``<div align="center">`` / ``<p align="center">`` holding only images (and ``<br>``).
 _IMAGE_BLOCK = re.compile(
-    rf"^[ \t]*<(?P<tag>div|p|center|figure)\b(?P<attrs>[^>]*)>\s*"
-    rf"(?P<inner>(?:{_LINKED_IMG}\s*(?:<br\s*/?>\s*)*)+)"
+    rf"^[ \t]*<(?P<tag>div|p|center|figure)\b(?P<attrs>[^>]*+)>\s*+"
+    rf"(?P<inner>(?:{_LINKED_IMG}\s*+(?:<br\s*+/?>\s*+)*+)++)"
     rf"</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 #: ``<figure>`` holding an image and its ``<figcaption>``.
 _FIGURE_BLOCK = re.compile(
-    rf"^[ \t]*<figure\b[^>]*>\s*(?P<inner>{_LINKED_IMG})\s*"
-    r"<figcaption\b[^>]*>(?P<caption>.*?)</figcaption>\s*</figure>[ \t]*$",
+    rf"^[ \t]*<figure\b[^>]*+>\s*+(?P<inner>{_LINKED_IMG})\s*+"
+    # the caption ends at the first figure or figcaption tag: ``.*?`` would scan on to the
+    # end of the post from every unclosed ``<figcaption>``
+    r"<figcaption\b[^>]*+>(?P<caption>(?:[^<]++|<(?!/?fig(?:ure|caption)\b))*+)"
+    r"</figcaption>\s*+</figure>[ \t]*$",
     re.MULTILINE | re.IGNORECASE | re.DOTALL,
 )
 #: Kramdown's ``<div align="center" markdown="1">`` around Markdown images.
 _MARKDOWN_IMAGE_BLOCK = re.compile(
-    r"^[ \t]*<(?P<tag>div|p)\b(?P<attrs>[^>]*\bmarkdown=[\"']?(?:1|block|span)[\"']?[^>]*)>\s*"
-    r"(?P<inner>(?:!\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"]*\")?\)\s*)+)"
+    r"^[ \t]*<(?P<tag>div|p)\b"
+    r"(?P<attrs>(?>[^>]*?\bmarkdown=[\"']?(?:1|block|span)[\"']?)[^>]*+)>\s*+"
+    r"(?P<inner>(?:!\[[^\]\n]*+\]\([^)\s]++(?:\s++\"[^\"]*+\")?\)\s*+)++)"
     r"</(?P=tag)>[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+#: Kramdown's ``<div align="center" markdown="1">`` around one Markdown image and its
+#: caption, an italic line under it: ``![…](…)`` then ``*Figure 1: …*``.
+_CAPTIONED_MARKDOWN_IMAGE_BLOCK = re.compile(
+    r"^[ \t]*<(?P<tag>div|p)\b"
+    r"(?P<attrs>(?>[^>]*?\bmarkdown=[\"']?(?:1|block|span)[\"']?)[^>]*+)>\s*+"
+    r"(?P<inner>!\[[^\]\n]*+\]\([^)\s]++(?:\s++\"[^\"]*+\")?\))[ \t]*+\n(?:[ \t]*+\n)?"
+    r"(?P<markdown>[ \t]*+[*_][^\n<]*+)\s*+</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 #: An image block whose caption is inside it, after the image (and usually a ``<br>``):
 #: ``<div align="center"><img …><br><em>Figure 1: …</em></div>``, or ``*…*`` in place of ``<em>``.
 _CAPTIONED_IMAGE_BLOCK = re.compile(
-    rf"^[ \t]*<(?P<tag>div|p|center)\b(?P<attrs>[^>]*)>\s*(?P<inner>{_LINKED_IMG})\s*"
-    r"(?:<br\s*/?>\s*)*(?:<(?P<em>em|i)>(?P<html>[^\n]*?)</(?P=em)>|(?P<markdown>[*_][^\n<]*))"
+    rf"^[ \t]*<(?P<tag>div|p|center)\b(?P<attrs>[^>]*+)>\s*+(?P<inner>{_LINKED_IMG})\s*+"
+    r"(?:<br\s*+/?>\s*+)*+(?:<(?P<em>em|i)>(?P<html>[^\n]*?)</(?P=em)>|(?P<markdown>[*_][^\n<]*+))"
     r"\s*</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -87,16 +105,26 @@ _CAPTIONED_IMAGE_BLOCK = re.compile(
 _LINE_AFTER = re.compile(
     r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[ \t]{0,3}\S[^\n]*)(?=\n[ \t]*(?:\n|\Z)|\Z)"
 )
+#: The line break ending the last non-blank line and the blank lines after it, as
+#: ``\n(?:[ \t]*\n)*\Z`` finds them; starting only after a non-blank character keeps it linear
+#: (that pattern retries from every line break of a long run of blank lines).
+_TRAILING_BLANK_LINES = re.compile(r"(?<![ \t\n])([ \t]*+)\n(?:[ \t]*+\n)*+\Z")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<&$~])")
 #: Plain option values MyST's option parser reads back unchanged; others are quoted.
 _PLAIN_OPTION = re.compile(r"[\w(][^\t\n]*")
-#: An image alone on its line, possibly inside a link.
-_BARE_IMAGE = re.compile(rf"^[ \t]*{_LINKED_IMG}[ \t]*$", re.MULTILINE | re.IGNORECASE)
+#: An image alone on its line, possibly inside a link. The whitespace after it is matched as
+#: ``\s*(?:</a>)?[ \t]*$`` would, without two quantifiers sharing one run of spaces.
+_BARE_IMAGE = re.compile(
+    r"^[ \t]*(?:<a\b[^>]*+>\s*+)?<img\b[^>]*+>(?:\s*+</a>[ \t]*$|\s*$)",
+    re.MULTILINE | re.IGNORECASE,
+)
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MARKDOWN_IN_HTML = re.compile(r"<(div|p|span|section)\b[^>]*\bmarkdown=", re.IGNORECASE)
 _CENTERED = re.compile(r"align\s*=\s*[\"']?center|text-align\s*:\s*center", re.IGNORECASE)
 _RAW_IMG = re.compile(r"<img\b", re.IGNORECASE)
-_DIRECTIVE_ARG = re.compile(r"^[ \t]*(`{3,}|:{3,})\{(?P<name>[\w-]+)\}[ \t]*(?P<arg>.*?)[ \t]*$")
+_DIRECTIVE_ARG = re.compile(
+    r"^[ \t]*(`{3,}|:{3,})\{(?P<name>[\w-]+)\}[ \t]*(?P<arg>(?:.*[^ \t\n])?)[ \t]*$"
+)
 
 _LIQUID_SITE_URL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 _LIQUID_URL_FILTER = re.compile(
@@ -442,6 +470,14 @@ def block_caption(match: re.Match[str]) -> str | None:
     return markdown_literal(plain_text(groups.get("caption") or groups.get("html") or ""))
 
 
+def captioned_markdown_image(text: str, position: int = 0) -> re.Match[str] | None:
+    """A centred kramdown Markdown image with its italic caption, at ``position`` of ``text``."""
+    match = _CAPTIONED_MARKDOWN_IMAGE_BLOCK.match(text, position)
+    if match and _CENTERED.search(match.group("attrs")) and block_caption(match) is not None:
+        return match
+    return None
+
+
 def caption_after(body: str, end: int) -> tuple[str, int] | None:
     """The caption line right after an image block ending at ``end``, and where it ends.
 
@@ -507,7 +543,7 @@ def _splice(text: str, replacements: Sequence[tuple[int, int, str]]) -> str:
         before = text[position:start]
         if pieces:
             before = re.sub(r"\A(?:[ \t]*\n)+", "", before)
-        before = re.sub(r"\n(?:[ \t]*\n)*\Z", "", before) if before.strip() else ""
+        before = _TRAILING_BLANK_LINES.sub(r"\1", before) if before.strip() else ""
         if pieces:
             pieces[-1] = pieces[-1] + ("\n\n" + before if before else "")
         elif before:
@@ -571,6 +607,17 @@ def convert_images(body: str, *, first_line: int = 1) -> tuple[str, list[Note]]:
         ]
         replacements.append((match.start(), match.end(), "\n\n".join(directives)))
         taken.append((match.start(), match.end()))
+    for match in _CAPTIONED_MARKDOWN_IMAGE_BLOCK.finditer(body):
+        if captioned_markdown_image(body, match.start()) is None:
+            continue
+        if not free(match.start(), match.end()):
+            continue
+        image = _MARKDOWN_IMAGE.match(match.group("inner"))
+        if image:
+            alt = image["alt"] or None
+            directive = centered_image(image["src"], alt=alt, caption=block_caption(match))
+            replacements.append((match.start(), match.end(), directive))
+            taken.append((match.start(), match.end()))
     for match in _BARE_IMAGE.finditer(body):
         if not free(match.start(), match.end()):
             continue
@@ -962,12 +1009,11 @@ def convert_html_blocks(body: str, *, first_line: int = 1) -> tuple[str, list[No
         if tag not in block_ends:
             block_ends[tag] = _block_ends(lines, tag)
         end = block_ends[tag][index]
-        image_block = (
-            _MARKDOWN_IMAGE_BLOCK.match("\n".join(lines[index : end + 1]))
-            if end is not None
-            else None
-        )
-        if image_block and _CENTERED.search(image_block.group("attrs")):
+        joined = "\n".join(lines[index : end + 1]) if end is not None else ""
+        image_block = _MARKDOWN_IMAGE_BLOCK.match(joined) if end is not None else None
+        if (
+            image_block and _CENTERED.search(image_block.group("attrs"))
+        ) or captioned_markdown_image(joined):
             end = index  # a centred Markdown image: convert_images makes it a directive
         if end is None:
             notes.append(

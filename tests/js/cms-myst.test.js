@@ -81,3 +81,59 @@ test("About blocks", () => {
   assert.equal(Myst.aboutToMyst({ key: "a b`" }), "```{about} ab\n```");
   assert.equal(Myst.parseAbout("```{about}\n```"), null);
 });
+
+// What `labnews import-jekyll` writes (sphinx_labnews/jekyll.py, option_value): values MyST's
+// YAML option parser would misread are JSON strings.
+const QUOTED =
+  "```{centered-image} /static/img/news/a.png\n" +
+  ':alt: "\\"Smart\\" lab # 2"\n' +
+  ':caption: "\\"Quoted\\" caption"\n' +
+  "```";
+
+test("quoted option values are read back as their text", () => {
+  assert.deepEqual(Myst.parseCenteredImage(QUOTED), {
+    image: "/static/img/news/a.png",
+    alt: '"Smart" lab # 2',
+    width: "",
+    caption: '"Quoted" caption',
+  });
+});
+
+test("a quoted directive goes through the editor unchanged", () => {
+  assert.equal(Myst.centeredImageToMyst(Myst.parseCenteredImage(QUOTED)), QUOTED);
+  assert.equal(Myst.centeredImageToMyst(Myst.parseCenteredImage(EVERY_OPTION)), EVERY_OPTION);
+});
+
+test("values are quoted by the importer's rule", () => {
+  const cases = [
+    ["Handed over in July", "Handed over in July"],
+    ["(left) the team", "(left) the team"],
+    ["Été 2025: the café", "Été 2025: the café"],
+    ["_under", "_under"],
+    ["a#b", "a#b"],
+    ['"Quoted" caption', '"\\"Quoted\\" caption"'],
+    ["> not a block", '"> not a block"'],
+    ["Figure 1 # not a comment", '"Figure 1 # not a comment"'],
+    ["*emphasis*", '"*emphasis*"'],
+    ["- dash", '"- dash"'],
+    ["back\\slash 'single'", "back\\slash 'single'"],
+    ["'single' first", "\"'single' first\""],
+  ];
+  for (const [value, written] of cases) {
+    assert.equal(Myst.optionValue(value), written, value);
+    assert.equal(Myst.readOptionValue(written), value, written);
+  }
+  const text = Myst.centeredImageToMyst({ image: "/a.png", alt: "> x", caption: 'say "hi"' });
+  assert.equal(text, '```{centered-image} /a.png\n:alt: "> x"\n:caption: say "hi"\n```');
+});
+
+test("YAML's own quoting is read as MyST reads it", () => {
+  assert.equal(Myst.readOptionValue("'it''s here'"), "it's here");
+  assert.equal(Myst.readOptionValue('"caf\\u00e9 \\x41\\/ \\U0001F600"'), "café A/ \u{1F600}");
+  assert.equal(Myst.readOptionValue('"quoted"  # a comment'), "quoted");
+  // not a well-formed quoted value: kept as written, as before
+  for (const raw of ['"never closed', '"a" b', '"bad \\q escape"', "'a' b"]) {
+    assert.equal(Myst.readOptionValue(raw), raw);
+  }
+  assert.equal(Myst.readOptionValue("  plain  "), "plain");
+});

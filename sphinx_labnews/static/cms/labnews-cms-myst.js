@@ -31,12 +31,101 @@
   const OPTION_LINE = /^:([\w-]+):[ \t]?(.*)$/;
   // what docutils' length_or_percentage_or_unitless accepts
   const LENGTH = /^\d+(?:\.\d+)?(?:em|ex|px|in|cm|mm|pt|pc|%)?$/;
+  // Option values written as they are; the rule of option_value in sphinx_labnews/jekyll.py
+  // (Python's `\w` is any letter, digit or underscore), so the editor and the importer write
+  // the same text for the same value.
+  const PLAIN_OPTION = /^[\p{L}\p{N}_(][^\t\n]*$/u;
+  // the escapes of a double-quoted value, as MyST's option parser reads them (YAML's)
+  const ESCAPES = {
+    0: "\0",
+    a: "\x07",
+    b: "\b",
+    t: "\t",
+    "\t": "\t",
+    n: "\n",
+    v: "\v",
+    f: "\f",
+    r: "\r",
+    e: "\x1b",
+    " ": " ",
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    N: "\x85",
+    _: "\xa0",
+    L: "\u2028",
+    P: "\u2029",
+  };
+  const HEX_DIGITS = { x: 2, u: 4, U: 8 };
 
   /** One line of text: a directive option cannot span lines. */
   function oneLine(value) {
     return String(value == null ? "" : value)
       .replace(/\s+/g, " ")
       .trim();
+  }
+
+  /**
+   * `value` as a directive option MyST reads back unchanged: as it is, or as a JSON string.
+   * MyST reads options as YAML, so `"Quoted" words`, `> text` or `a # b` written plainly
+   * would be an error or lose their tail; JSON strings are YAML strings.
+   */
+  function optionValue(value) {
+    if (PLAIN_OPTION.test(value) && !value.includes(" #") && value === value.trimEnd()) {
+      return value;
+    }
+    return JSON.stringify(value);
+  }
+
+  /** A quoted value's text (from `"` or `'` at `text[0]`), or null if it is not one. */
+  function unquote(text) {
+    const quote = text[0];
+    let value = "";
+    let index = 1;
+    while (index < text.length) {
+      const ch = text[index];
+      if (ch === quote && quote === "'" && text[index + 1] === "'") {
+        value += "'";
+        index += 2;
+      } else if (ch === quote) {
+        // only a comment may follow the closing quote
+        return /^(?:[ \t]*|[ \t]+#.*)$/.test(text.slice(index + 1)) ? value : null;
+      } else if (ch === "\\" && quote === '"') {
+        const code = text[index + 1];
+        if (Object.prototype.hasOwnProperty.call(ESCAPES, code)) {
+          value += ESCAPES[code];
+          index += 2;
+        } else if (Object.prototype.hasOwnProperty.call(HEX_DIGITS, code)) {
+          const digits = text.slice(index + 2, index + 2 + HEX_DIGITS[code]);
+          if (digits.length !== HEX_DIGITS[code] || !/^[0-9A-Fa-f]+$/.test(digits)) {
+            return null;
+          }
+          value += String.fromCodePoint(parseInt(digits, 16));
+          index += 2 + digits.length;
+        } else {
+          return null;
+        }
+      } else {
+        value += ch;
+        index += 1;
+      }
+    }
+    return null; // never closed
+  }
+
+  /**
+   * An option's text as the build reads it: a quoted value (what optionValue and the
+   * importer write for values that need it) is unquoted; anything else is taken as written.
+   */
+  function readOptionValue(raw) {
+    const text = raw.trim();
+    if (text[0] === '"' || text[0] === "'") {
+      const value = unquote(text);
+      if (value !== null) {
+        return value;
+      }
+    }
+    return text;
   }
 
   /** Whether `value` is a width the directive accepts ("" means no width). */
@@ -57,12 +146,12 @@
     const alt = oneLine(data && data.alt);
     const width = oneLine(data && data.width);
     const caption = oneLine(data && data.caption);
-    const lines = ["```{centered-image} " + image, ":alt: " + alt];
+    const lines = ["```{centered-image} " + image, ":alt: " + (alt ? optionValue(alt) : "")];
     if (width && isWidth(width)) {
       lines.push(":width: " + width);
     }
     if (caption) {
-      lines.push(":caption: " + caption);
+      lines.push(":caption: " + optionValue(caption));
     }
     lines.push("```");
     return lines.join("\n");
@@ -78,7 +167,7 @@
     for (const line of found[2].split("\n")) {
       const option = OPTION_LINE.exec(line);
       if (option && Object.prototype.hasOwnProperty.call(data, option[1])) {
-        data[option[1]] = option[2].trim();
+        data[option[1]] = readOptionValue(option[2]);
       }
     }
     return data;
@@ -99,6 +188,8 @@
     CENTERED_IMAGE_PATTERN,
     ABOUT_PATTERN,
     isWidth,
+    optionValue,
+    readOptionValue,
     centeredImageToMyst,
     parseCenteredImage,
     aboutToMyst,

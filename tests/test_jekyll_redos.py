@@ -1,0 +1,95 @@
+"""The importer reads other people's sites: a hostile post must not stall it.
+
+Each case runs a pathological input of some 50,000 characters through a public
+conversion function and asserts the output. Before the patterns were made linear
+each took minutes (two quantifiers sharing one run of whitespace, or a lazy span
+retried at every position); now each runs in milliseconds. No clock is read: a
+regression shows as a test that hangs.
+"""
+
+from __future__ import annotations
+
+from sphinx_labnews.jekyll import convert_about, convert_images, referenced_images
+
+RUN = 50_000
+IMG = '<img src="/static/a.png" alt="A">'
+DIRECTIVE = "```{centered-image} /static/b.png\n:alt: B\n```"
+#: A well-formed block after the hostile one: it is still converted.
+GOOD_BLOCK = '<div align="center">\n<img src="/static/b.png" alt="B">\n</div>\n'
+
+
+def _messages(notes: list) -> list[str]:
+    return [note.message for note in notes]
+
+
+def test_image_block_with_a_long_run_of_spaces_before_text() -> None:
+    # _IMAGE_BLOCK and _CAPTIONED_IMAGE_BLOCK: \s* after the <img> next to \s* before <br>
+    hostile = f'<div align="center">{IMG}{" " * RUN}text</div>\n'
+    text, notes = convert_images(hostile + "\n" + GOOD_BLOCK)
+    assert text == hostile + "\n" + DIRECTIVE + "\n"
+    assert "raw <img> HTML left in running text; rewrite it as a centered-image" in _messages(notes)
+
+
+def test_image_block_with_a_long_run_of_blank_lines_before_text() -> None:
+    hostile = f"<p>{IMG}{chr(10) * RUN}text</p>\n"
+    text, _notes = convert_images(hostile + "\n" + GOOD_BLOCK)
+    assert text.endswith("\n\n" + DIRECTIVE + "\n")
+    assert text.startswith(f"<p>{IMG}\n")
+
+
+def test_captioned_block_with_a_long_unclosed_italic_line() -> None:
+    # _CAPTIONED_IMAGE_BLOCK: the caption's [^\n<]* next to the \s* before </div>
+    hostile = f"<div>{IMG}<br>*{' ' * RUN}x\n"
+    text, _notes = convert_images(hostile + "\n" + GOOD_BLOCK)
+    assert text == hostile + "\n" + DIRECTIVE + "\n"
+
+
+def test_figure_blocks_never_closed() -> None:
+    # _FIGURE_BLOCK: a lazy caption scanned to the end of the post from every <figcaption>
+    hostile = f"<figure>{IMG}<figcaption>a caption\n" * (RUN // 12)
+    text, _notes = convert_images(hostile)
+    assert text == hostile
+
+
+def test_markdown_image_block_with_many_markdown_attributes() -> None:
+    # _MARKDOWN_IMAGE_BLOCK: [^>]* on both sides of markdown=… retried at every occurrence
+    hostile = "<div" + ' markdown="1"' * (RUN // 13) + "\n\nText.\n"
+    text, _notes = convert_images(hostile)
+    assert text == hostile
+
+
+def test_bare_image_with_a_long_run_of_spaces_before_text() -> None:
+    # _BARE_IMAGE: \s* after the <img> next to [ \t]* before the end of the line
+    hostile = f"{IMG}{' ' * RUN}x\n"
+    text, notes = convert_images(hostile + "\n" + GOOD_BLOCK)
+    assert text == hostile + "\n" + DIRECTIVE + "\n"
+    assert "raw <img> HTML left in running text; rewrite it as a centered-image" in _messages(notes)
+
+
+def test_bare_image_still_takes_trailing_whitespace_and_a_closing_link() -> None:
+    text, _notes = convert_images(f'<a href="/x">  {IMG}  \n  </a>  \n')
+    assert text == ("\n```{centered-image} /static/a.png\n:alt: A\n:target: /x\n```\n")
+
+
+def test_heading_of_hashes_then_text() -> None:
+    # _HEADING: a lazy .*? before [ \t#]*$, retried at every # of the run
+    body = "# " + "#" * RUN + "x\n\n## About us\n\nWe are a lab.\n"
+    text, notes = convert_about(body, [], [])
+    assert text == body
+    assert [note.message for note in notes] == [
+        "section 'About us' matches no registered About block; kept as written"
+    ]
+
+
+def test_heading_text_loses_its_closing_hashes_only() -> None:
+    body = "Text.\n\n## About  # us ##  \n\nWe are a lab.\n"
+    _text, notes = convert_about(body, [], [])
+    assert _messages(notes) == [
+        "section 'About  # us' matches no registered About block; kept as written"
+    ]
+
+
+def test_directive_argument_with_a_long_run_of_spaces() -> None:
+    # _DIRECTIVE_ARG: a lazy .*? before [ \t]*$
+    text = f"```{{centered-image}} /static/a.png{' ' * RUN}x  \n:alt: A\n```\n"
+    assert referenced_images(text) == [f"/static/a.png{' ' * RUN}x"]
