@@ -33,6 +33,7 @@ from helpers import (
     PREFIX,
     PrefixHandler,
     build,
+    needs_docs_site,
     start_chromium,
     warnings_of,
 )
@@ -56,6 +57,7 @@ pytestmark = [
         reason=f"needs Chromium ({CHROMIUM}) and chromedriver ({CHROMEDRIVER}): "
         "apt-get install chromium chromium-driver",
     ),
+    needs_docs_site,
 ]
 
 DESKTOP = (1280, 900)

@@ -39,6 +39,9 @@ MyST-Parser (tested 4.0 and 5.2; ``myst-parser>=4.0,<6``)
       internals (``_render_initialise``, ``_heading_offset``, ``_level_to_section``,
       ``nested_render_text``). Remove when MyST can take a title from front matter as
       plain text (``myst_title_to_header`` renders it as Markdown) and shift headings.
+    * MyST-Parser 4 logs its warnings at ``(source path, line)`` where Sphinx expects a
+      docname; Sphinx 8.1 then names the file ``post.md.rst``: ``cli.check._source_file``
+      names the post itself. Remove when the lowest supported MyST-Parser is 5.
 
 myst-nb (tested 1.4)
     * myst-nb owns ``.md``; news posts are routed to our parser by wrapping its parser:
@@ -58,6 +61,9 @@ Sphinx (tested 8.1 and 9.0; ``sphinx>=8.1,<9.1``)
       ``sphinx.cmd.build`` freezes or exits without the sweep.
     * Jinja templates compiled afresh in each process:
       ``incremental.cache_compiled_templates``. Remove when Sphinx caches them.
+    * A removed document's words stay in ``searchindex.js`` with no page:
+      ``output_cleanup.prune_search_index`` (Sphinx 8.1 writes ``"word": []``, 8.2 and
+      later ``"word":[]``). Remove when ``IndexBuilder.prune`` drops the words.
     * Tests only: ``merge_source_suffix`` fills the default ``source_suffix`` dict in
       place, shared by every ``Config`` of a process (``tests/test_ecosystem.py``
       passes its own). Remove when Sphinx copies defaults.
