@@ -24,7 +24,7 @@ LOWEST = [
     "docutils==0.21.2",
     "myst-parser==4.0.0",
     "ablog==0.11.13",
-    "sphinx-design==0.6.1",
+    "sphinx-design==0.8.0",
     "feedgen==1.0.0",
     "PyYAML==6.0.2",
     "python-dateutil==2.9.0.post0",

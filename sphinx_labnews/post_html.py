@@ -474,8 +474,10 @@ def _removals(
 
 #: sphinx-design's ``{octicon}`` SVG as it writes it for a known icon and plain classes.
 #: The role puts the classes after ``;`` into the ``class`` attribute unescaped
-#: (sphinx-design 0.6/0.7), so ``{octicon}`book;1em;x"onmouseover="…``` would add an
-#: event handler; an icon whose markup is not of this form is left out.
+#: (sphinx-design 0.6-0.8), so ``{octicon}`book;1em;x"onmouseover="…``` would add an
+#: event handler; an icon whose markup is not of this form is left out. Since 0.8 (our
+#: lowest) the SVG is a node's ``svg`` attribute; 0.6 and 0.7 wrote a raw HTML node,
+#: which the post sanitiser removed, icon and all.
 _OCTICON = re.compile(
     r'<svg version="1\.1" width="[0-9.]+(?:px|em|rem)" height="[0-9.]+(?:px|em|rem)" '
     r'class="[A-Za-z0-9_ -]+" viewBox="0 0 [0-9]+ [0-9]+" aria-hidden="true">'

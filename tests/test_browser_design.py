@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from browser_support import BROWSER_MARKS, chromium, served_docs_site
 from browser_support import wait_for as shared_wait_for
+from helpers import needs_docs_site
 
 ARTIFACTS = Path(__file__).parent / "artifacts" / "design"
 TIMEOUT = 30  # seconds, for every page load and wait
@@ -33,7 +34,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
 axe_selenium_python = pytest.importorskip(
     "axe_selenium_python", reason="axe-selenium-python is not installed"
 )
-pytestmark = BROWSER_MARKS
+pytestmark = [*BROWSER_MARKS, needs_docs_site]
 
 DESKTOP = (1280, 900)
 PHONE = (390, 844)

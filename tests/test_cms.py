@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import build, build_copy, copy_root, warnings_of
+from helpers import build, build_copy, copy_root, needs_docs_site, warnings_of
 
 from sphinx_labnews import cms
 from sphinx_labnews.config import DECAP_CMS_INTEGRITY, DECAP_CMS_URL
@@ -229,6 +229,7 @@ def test_media_folders_follow_the_static_map() -> None:
         cms.media_folders("/static/../../etc/", {"/static/": "static/"})
 
 
+@needs_docs_site
 def test_docs_site_loads_no_other_third_party_script(tmp_path) -> None:
     """The lab's site turns the editor on; only ``admin/`` loads a script from elsewhere."""
     srcdir = tmp_path / "docs"

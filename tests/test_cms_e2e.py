@@ -39,7 +39,7 @@ import pytest
 import yaml
 from browser_support import BROWSER_MARKS, chromium
 from bs4 import BeautifulSoup
-from helpers import build, warnings_of
+from helpers import build, needs_docs_site, warnings_of
 
 from sphinx_labnews.config import DECAP_CMS_INTEGRITY, DECAP_CMS_VERSION
 
@@ -61,6 +61,7 @@ ALT = 'The gift: a "model" of the centre'
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 pytestmark = [
     *BROWSER_MARKS,
+    needs_docs_site,
     pytest.mark.skipif(NODE is None, reason="needs Node.js: apt-get install nodejs npm"),
     pytest.mark.skipif(
         not ((DECAP_DIST / "decap-cms.js").is_file() and DECAP_SERVER.is_file()),

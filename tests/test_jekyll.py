@@ -565,7 +565,8 @@ def test_converted_patterns_build_without_warnings_and_math_is_math(tmp_path) ->
     assert warnings_of(app) == ""
     doctree = app.env.get_doctree("news/2024-05-01-a")
     maths = [node.astext() for node in doctree.findall(nodes.math)]
-    blocks = [node.astext() for node in doctree.findall(nodes.math_block)]
+    # MyST-Parser 4.0 keeps the newlines around a ``$$`` block's TeX, 5.x strips them
+    blocks = [node.astext().strip() for node in doctree.findall(nodes.math_block)]
     assert maths == ["E = mc^2", "a_1", "b^2"]
     assert blocks == ["x^2", "y"]
     assert any(

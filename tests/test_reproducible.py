@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import needs_docs_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -55,6 +56,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return src
 
 
+@needs_docs_site
 def test_two_clean_builds_are_byte_identical(site: Path) -> None:
     out = site.parent / "out"
     build(site, out)
@@ -64,6 +66,7 @@ def test_two_clean_builds_are_byte_identical(site: Path) -> None:
     assert differences(first, snapshot(out)) == []
 
 
+@needs_docs_site
 def test_parallel_build_equals_serial(site: Path) -> None:
     out = site.parent / "out"
     build(site, out)
@@ -86,6 +89,7 @@ def search_index_as_sphinx_keeps_it(out: Path) -> dict:
     return index
 
 
+@needs_docs_site
 def test_an_incremental_build_equals_a_clean_one(site: Path, tmp_path: Path) -> None:
     src = tmp_path / "docs"
     shutil.copytree(site, src)

@@ -26,6 +26,7 @@ from types import SimpleNamespace
 import pytest
 from ablog.blog import Blog
 from bs4 import BeautifulSoup
+from helpers import rewritten_by_sphinx
 from sphinx.testing.util import SphinxTestApp
 from test_reproducible import differences, search_index_as_sphinx_keeps_it, snapshot
 
@@ -128,7 +129,8 @@ def test_same_day_posts_are_ordered_by_file_not_title(site: Site) -> None:
 
 
 def test_nothing_changed_rewrites_only_what_sphinx_always_rewrites(site: Site) -> None:
-    assert site.build() == ALWAYS
+    # ALWAYS on Sphinx >= 8.2; nothing at all on Sphinx 8.1
+    assert site.build() == rewritten_by_sphinx()
 
 
 def test_middle_title_edit_among_same_day_posts(site: Site) -> None:

@@ -99,8 +99,21 @@ def _parse_location(location: object) -> tuple[Path | None, int | None]:
     match = _LINE.match(text)
     if match:
         line = match.group("line")
-        return Path(match.group("path")), int(line) if line else None
-    return Path(text), None
+        return _source_file(Path(match.group("path"))), int(line) if line else None
+    return _source_file(Path(text)), None
+
+
+def _source_file(path: Path) -> Path:
+    """The file a warning is about, without the ``.rst`` Sphinx 8.1 adds to MyST 4's.
+
+    MyST-Parser 4 logs its own warnings (an unknown directive, say) at ``(source path,
+    line)``, where Sphinx expects a docname; Sphinx 8.1 turns that into the path of a
+    document named like the file plus its first source suffix: ``post.md.rst:6``.
+    Remove when the lowest supported MyST-Parser is 5 (``compat`` index, Sphinx 8.1).
+    """
+    if path.suffix == ".rst" and not path.exists() and path.with_suffix("").is_file():
+        return path.with_suffix("")
+    return path
 
 
 def _record_to_warning(record: logging.LogRecord) -> BuildWarning:

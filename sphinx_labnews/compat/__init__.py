@@ -46,6 +46,9 @@ Staying where they are, and why:
   a rewrite. Remove when MyST can take a title from front matter as plain text
   (``myst_title_to_header`` renders it as Markdown) and shift headings.
   (MyST-Parser tested 4.0 and 5.2; ``myst-parser>=4.0,<6``.)
+* ``cli.check._source_file``: MyST-Parser 4 logs its warnings at ``(source path,
+  line)`` where Sphinx expects a docname, and Sphinx 8.1 then names the file
+  ``post.md.rst``; remove when the lowest supported MyST-Parser is 5.
 * ablog's and MyST's *configuration* for a news site (``ablog_adapter.SITE_DEFAULTS``,
   ``apply_site_defaults``), sphinx-notfound-page's ``notfound_urls_prefix``
   (``site_urls.apply_url_defaults``): settings, not patches.

@@ -19,6 +19,7 @@ files other extensions put in ``_images/`` (graphviz, math) are left alone. Remo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ from ..output_paths import remove_output
 
 #: The images and downloads the last build's documents used, by output name.
 COPIES_RECORD = "labnews-copies.json"
+
+#: A word with no page left, as ``js_index.dumps`` writes it.
+EMPTY_WORD_LIST = re.compile(r":\s*\[\]")
 
 
 def copied_files(app: Sphinx) -> dict[str, list[str]]:
@@ -70,7 +74,8 @@ def prune_search_index(app: Sphinx, exception: BaseException | None) -> None:
     if getattr(app.builder, "indexer", None) is None or not path.is_file():
         return
     text = path.read_text("utf-8")
-    if ":[]" not in text:
+    # Sphinx 8.1 writes ``"word": []``, Sphinx 8.2 and later ``"word":[]``
+    if not EMPTY_WORD_LIST.search(text):
         return  # no word without pages: nothing to parse or rewrite
     try:
         index = js_index.loads(text)
