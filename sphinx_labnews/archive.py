@@ -30,7 +30,8 @@ from sphinx.application import Sphinx
 from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
 
-from .listings import blog_of, newest_first, render_cards
+from .listings import blog_of, render_cards
+from .ordering import published_newest_first
 
 PageTuple = tuple[str, dict[str, Any], str]
 
@@ -59,7 +60,7 @@ def all_news_doc(app: Sphinx) -> str | None:
 
 def all_news_posts(app: Sphinx) -> list[Post]:
     """Every published post, newest first."""
-    return [post for post in newest_first(blog_of(app).posts) if post.published]
+    return list(published_newest_first(blog_of(app)))  # asked for on every All news page
 
 
 def page_count(app: Sphinx, posts: list[Post]) -> int:
