@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
@@ -41,6 +42,7 @@ ALL_NEWS_KEY = "labnews_all_news"
 ARCHIVE_TEMPLATE = "ablog/allnews.html"
 #: The builder attribute that caches :func:`all_news_doc`.
 _ALL_NEWS_CACHE = "_labnews_all_news"
+_FILTER_ROW_CACHE = "_labnews_filter_rows"
 
 
 def all_news_doc(app: Sphinx) -> str | None:
@@ -91,7 +93,24 @@ def _href(app: Sphinx, here: str, docname: str) -> str:
 
 
 def filter_row(app: Sphinx, pagename: str) -> str:
-    """Links to the year and tag views of All news: only to pages that are built."""
+    """Links to the year and tag views of All news: only to pages that are built.
+
+    The same on every page of one folder (``news/page/``), so made once per folder and
+    build: made per page, its cost grew with pages times years.
+    """
+    blog = blog_of(app)
+    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+    cache = getattr(app.builder, _FILTER_ROW_CACHE, None)
+    if cache is None or cache[0] is not blog.posts:
+        cache = (blog.posts, {})
+        setattr(app.builder, _FILTER_ROW_CACHE, cache)
+    if folder not in cache[1]:
+        cache[1][folder] = _filter_row(app, pagename)
+    row: str = cache[1][folder]
+    return row
+
+
+def _filter_row(app: Sphinx, pagename: str) -> str:
     blog = blog_of(app)
     groups = []
     for label, catalog in ((_("Years"), blog.archive), (_("Tags"), blog.tags)):
@@ -111,6 +130,29 @@ def filter_row(app: Sphinx, pagename: str) -> str:
     return f'<nav class="labnews-filters" aria-label="{_("Filter news")}">{"".join(groups)}</nav>'
 
 
+#: Page links on each side of the current page; the first and last are always shown.
+PAGE_WINDOW = 2
+
+
+def shown_page_numbers(number: int, count: int) -> list[int | None]:
+    """The page numbers linked from page ``number`` of ``count``; ``None`` marks a gap.
+
+    The first, the last, and :data:`PAGE_WINDOW` on each side of the current page:
+    linking every page from every page made All news quadratic (at 10 000 posts, 834
+    pages of 834 links each). A gap of one page shows that page instead of "…".
+    """
+    wanted = {1, count, *range(number - PAGE_WINDOW, number + PAGE_WINDOW + 1)}
+    shown: list[int | None] = []
+    for n in sorted(n for n in wanted if 1 <= n <= count):
+        last = shown[-1] if shown else 0
+        if last is not None and n - last == 2:
+            shown.append(n - 1)
+        elif last is not None and n - last > 2:
+            shown.append(None)
+        shown.append(n)
+    return shown
+
+
 def pagination(app: Sphinx, pagename: str, number: int, count: int) -> str:
     """Newer / numbered / older links; the current page is marked, not linked."""
     if count == 1:
@@ -122,8 +164,10 @@ def pagination(app: Sphinx, pagename: str, number: int, count: int) -> str:
             f'<li><a class="labnews-pagination__newer" rel="prev" href="{href}">'
             f"← {_('Newer')}</a></li>"
         )
-    for n in range(1, count + 1):
-        if n == number:
+    for n in shown_page_numbers(number, count):
+        if n is None:
+            items.append('<li class="labnews-pagination__gap" aria-hidden="true">…</li>')
+        elif n == number:
             items.append(f'<li><span aria-current="page">{n}</span></li>')
         else:
             items.append(f'<li><a href="{_href(app, pagename, page_docname(app, n))}">{n}</a></li>')
