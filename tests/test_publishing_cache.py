@@ -18,6 +18,7 @@ import builtins
 import io
 from pathlib import Path
 from types import SimpleNamespace
+from typing import ClassVar
 
 import pytest
 from helpers import build, copy_root
@@ -127,7 +128,7 @@ def test_leave_out_found_docs_purges_what_the_last_build_had() -> None:
 
 def test_leave_out_found_docs_refuses_a_copy_of_the_documents() -> None:
     class CopyingEnv:
-        all_docs: dict[str, int] = {}
+        all_docs: ClassVar[dict[str, int]] = {}
 
         @property
         def found_docs(self) -> set[str]:
