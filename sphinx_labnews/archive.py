@@ -100,14 +100,14 @@ def filter_row(app: Sphinx, pagename: str) -> str:
     """
     blog = blog_of(app)
     folder = posixpath.dirname(app.builder.get_target_uri(pagename))
-    cache = getattr(app.builder, _FILTER_ROW_CACHE, None)
+    cache: tuple[Any, dict[str, str]] | None = getattr(app.builder, _FILTER_ROW_CACHE, None)
     if cache is None or cache[0] is not blog.posts:
         cache = (blog.posts, {})
         setattr(app.builder, _FILTER_ROW_CACHE, cache)
-    if folder not in cache[1]:
-        cache[1][folder] = _filter_row(app, pagename)
-    row: str = cache[1][folder]
-    return row
+    rows = cache[1]
+    if folder not in rows:
+        rows[folder] = _filter_row(app, pagename)
+    return rows[folder]
 
 
 def _filter_row(app: Sphinx, pagename: str) -> str:
