@@ -10,6 +10,7 @@ after the edits contributors make, each a separate process timed from outside
 * ``newest``: the newest post's title fixed (the post just added);
 * ``middle``: the title of a post in the middle of the archive edited, a post
   that shares its day with another, so an order by title would move it;
+* ``unpublish``: a post in the middle set to ``published: False``;
 * ``full -j``: a clean ``-j auto`` build (labnews only).
 
 Setups: ``labnews`` (the project's defaults, ``docs/conf.py``), ``plain``
@@ -197,11 +198,21 @@ def edit_middle_title(src: Path, variant: str, count: int) -> None:
     path.write_text(text.replace("Generated news item", "Edited news item"), "utf-8")
 
 
+def unpublish_middle(src: Path, variant: str, count: int) -> None:
+    """The post before the one whose title was edited is unpublished (``published: False``)."""
+    n = 10 * (count // 20) + 7
+    path = post_path(posts_dir(src, variant), n)
+    text = path.read_text("utf-8")
+    assert "published: True" in text
+    path.write_text(text.replace("published: True", "published: False", 1), "utf-8")
+
+
 EDITS: dict[str, Callable[[Path, str, int], None] | None] = {
     "nochange": None,
     "add": add_post,
     "newest": fix_newest_title,
     "middle": edit_middle_title,
+    "unpublish": unpublish_middle,
 }
 #: The plain stack re-reads every post in every build (its "no change" shows it),
 #: so two of its edits tell all; the others would only make the run longer.
@@ -244,7 +255,7 @@ def load() -> str:
     return f"{one:.1f} {five:.1f} {fifteen:.1f}"
 
 
-COLUMNS = ["full", "nochange", "add", "newest", "middle", "full -j"]
+COLUMNS = ["full", "nochange", "add", "newest", "middle", "unpublish", "full -j"]
 
 
 def row(count: int, variant: str, runs: dict[str, Run], jekyll: Run | None) -> str:
@@ -258,9 +269,10 @@ def row(count: int, variant: str, runs: dict[str, Run], jekyll: Run | None) -> s
         return "<br>".join(part for part in (wall, cpu, pages) if part)
 
     peak = max(run.peak_mb for run in runs.values())
-    per_post = 1000 * runs["full"].seconds / count
+    full = runs["full"]
+    per_post = f"{1000 * full.seconds / count:.1f} / cpu {1000 * full.cpu / count:.1f}"
     cells = " | ".join(cell(name) for name in COLUMNS)
-    return f"| {count} | {variant} | {cells} | {peak:.0f} | {per_post:.1f} | {load()} |"
+    return f"| {count} | {variant} | {cells} | {peak:.0f} | {per_post} | {load()} |"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -279,8 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         "rewritten (p); load average (1, 5, 15 min) when the row finished.",
         "",
         "| posts | setup | full build | no change | post added | newest title fixed | "
-        "middle title edited | full, -j auto | peak memory (MB) | full per post (ms) | load |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "middle title edited | post unpublished | full, -j auto | peak memory (MB) | "
+        "full per post, ms (wall / cpu) | load |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     print("\n".join(lines), flush=True)
     with tempfile.TemporaryDirectory(prefix="labnews-bench-") as tmp:

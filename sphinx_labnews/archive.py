@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
@@ -33,7 +34,8 @@ from sphinx.application import Sphinx
 from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
 
-from .listings import blog_of, newest_first, render_cards
+from .listings import blog_of, render_cards
+from .ordering import published_newest_first
 
 PageTuple = tuple[str, dict[str, Any], str]
 
@@ -45,6 +47,7 @@ ARCHIVE_TEMPLATE = "ablog/allnews.html"
 REDIRECT_TEMPLATE = "labnews/redirect.html"
 #: The builder attribute that caches :func:`all_news_doc`.
 _ALL_NEWS_CACHE = "_labnews_all_news"
+_FILTER_ROW_CACHE = "_labnews_filter_rows"
 
 
 def all_news_doc(app: Sphinx) -> str | None:
@@ -64,7 +67,7 @@ def all_news_doc(app: Sphinx) -> str | None:
 
 def all_news_posts(app: Sphinx) -> list[Post]:
     """Every published post, newest first."""
-    return [post for post in newest_first(blog_of(app).posts) if post.published]
+    return list(published_newest_first(blog_of(app)))  # asked for on every All news page
 
 
 def page_count(app: Sphinx, posts: list[Post]) -> int:
@@ -95,7 +98,24 @@ def _href(app: Sphinx, here: str, docname: str) -> str:
 
 
 def filter_row(app: Sphinx, pagename: str) -> str:
-    """Links to the year and tag views of All news: only to pages that are built."""
+    """Links to the year and tag views of All news: only to pages that are built.
+
+    The same on every page of one folder (``news/page/``), so made once per folder and
+    build: made per page, its cost grew with pages times years.
+    """
+    blog = blog_of(app)
+    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+    cache: tuple[Any, dict[str, str]] | None = getattr(app.builder, _FILTER_ROW_CACHE, None)
+    if cache is None or cache[0] is not blog.posts:
+        cache = (blog.posts, {})
+        setattr(app.builder, _FILTER_ROW_CACHE, cache)
+    rows = cache[1]
+    if folder not in rows:
+        rows[folder] = _filter_row(app, pagename)
+    return rows[folder]
+
+
+def _filter_row(app: Sphinx, pagename: str) -> str:
     blog = blog_of(app)
     groups = []
     for label, catalog in ((_("Years"), blog.archive), (_("Tags"), blog.tags)):
@@ -115,6 +135,29 @@ def filter_row(app: Sphinx, pagename: str) -> str:
     return f'<nav class="labnews-filters" aria-label="{_("Filter news")}">{"".join(groups)}</nav>'
 
 
+#: Page links on each side of the current page; the first and last are always shown.
+PAGE_WINDOW = 2
+
+
+def shown_page_numbers(number: int, count: int) -> list[int | None]:
+    """The page numbers linked from page ``number`` of ``count``; ``None`` marks a gap.
+
+    The first, the last, and :data:`PAGE_WINDOW` on each side of the current page:
+    linking every page from every page made All news quadratic (at 10 000 posts, 834
+    pages of 834 links each). A gap of one page shows that page instead of "…".
+    """
+    wanted = {1, count, *range(number - PAGE_WINDOW, number + PAGE_WINDOW + 1)}
+    shown: list[int | None] = []
+    for n in sorted(n for n in wanted if 1 <= n <= count):
+        last = shown[-1] if shown else 0
+        if last is not None and n - last == 2:
+            shown.append(n - 1)
+        elif last is not None and n - last > 2:
+            shown.append(None)
+        shown.append(n)
+    return shown
+
+
 def pagination(app: Sphinx, pagename: str, number: int, count: int) -> str:
     """Newer / numbered / older links; the current page is marked, not linked."""
     if count == 1:
@@ -126,8 +169,10 @@ def pagination(app: Sphinx, pagename: str, number: int, count: int) -> str:
             f'<li><a class="labnews-pagination__newer" rel="prev" href="{href}">'
             f"← {_('Newer')}</a></li>"
         )
-    for n in range(1, count + 1):
-        if n == number:
+    for n in shown_page_numbers(number, count):
+        if n is None:
+            items.append('<li class="labnews-pagination__gap" aria-hidden="true">…</li>')
+        elif n == number:
             items.append(f'<li><span aria-current="page">{n}</span></li>')
         else:
             items.append(f'<li><a href="{_href(app, pagename, page_docname(app, n))}">{n}</a></li>')

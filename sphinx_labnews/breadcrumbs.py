@@ -16,6 +16,7 @@ from sphinx.locale import _
 
 from .archive import page_docname
 from .listings import blog_of
+from .ordering import post_of
 
 
 def add_post_parents(
@@ -25,7 +26,7 @@ def add_post_parents(
     if app.builder.format != "html" or doctree is None:
         return
     blog = blog_of(app)
-    post = next((p for p in blog.posts if p.docname == pagename), None)
+    post = post_of(blog, pagename)
     if post is None:
         return
     pathto = context["pathto"]

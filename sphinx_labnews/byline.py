@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from .dates import post_date_text
 from .feeds import blog_of
 from .listings import collection_links, post_meta
+from .ordering import post_of
 
 
 class post_byline(nodes.General, nodes.Element):
@@ -52,7 +53,7 @@ def resolve_byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not found:
         return
     blog = blog_of(app)
-    post = next((p for p in blog.posts if p.docname == docname), None)
+    post = post_of(blog, docname)
     for node in found:
         if post is None:
             node.parent.remove(node)

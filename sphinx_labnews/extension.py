@@ -58,7 +58,7 @@ from .listings import add_card_renderer, record_label
 from .ordering import setup_ordering
 from .post_html import setup_post_html
 from .post_security import setup_post_security
-from .publishing import exclude_unpublished_posts
+from .publishing import LEAVE_OUT_PRIORITY, exclude_unpublished_posts, leave_out_posts
 from .recent import setup_recent_news
 from .redirects import setup_redirects
 from .search import setup_search
@@ -110,6 +110,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect(
         "config-inited", exclude_unpublished_posts, priority=event_order.EXCLUDE_UNPUBLISHED
     )
+    app.connect("env-get-outdated", leave_out_posts, priority=LEAVE_OUT_PRIORITY)
     if site:
         # ablog writes the feeds of a plain site, as its blog_feed_* settings say
         app.connect("html-collect-pages", write_feeds, priority=600)

@@ -174,23 +174,53 @@ def candidate_globs(config: Any) -> list[str]:
     return patterns if patterns is not None else ["**/*"]
 
 
-def is_news_post_file(srcdir: Path, docname: str, path: Path, config: Any) -> bool:
-    """Whether the source file ``path`` of ``docname`` is a news post (for excluding drafts).
+def may_be_news_post(srcdir: Path, docname: str, path: Path, config: Any) -> bool:
+    """Whether the file ``path`` of ``docname`` can be a news post, without reading it.
 
     Files in folders ``exclude_patterns`` names (``_build``) are not looked at: Sphinx
-    never reads them either. The file's own entry is not consulted, since the
-    publishing step adds each unpublished post there and they are still posts.
+    never reads them either. The file's own entry is not consulted, since unpublished
+    posts are still posts. With a pattern in force, a file it does not match is not one.
     """
     folder = path.relative_to(srcdir).parent.as_posix()
     if folder != "." and excluded(folder, config.exclude_patterns):
         return False
     patterns = news_post_patterns(config)
-    if patterns is not None and not matches(docname, patterns):
+    return patterns is None or matches(docname, patterns)
+
+
+#: The front-matter keys :func:`decide` looks at.
+DECISION_KEYS = LAB_KEYS | {ABLOG_MARKER}
+
+
+def decision_keys(front_matter: Mapping[str, Any] | None) -> list[str]:
+    """The keys of ``front_matter`` that :func:`decide` looks at, sorted.
+
+    All a file's content contributes to the decision, so it can be kept between builds
+    (:class:`~sphinx_labnews.publishing.VerdictCache`) while the file is unchanged,
+    whatever the configuration (the pattern, ``blog_post_pattern``) does meanwhile.
+    """
+    return sorted(DECISION_KEYS.intersection(front_matter or {}))
+
+
+def claimed_as_news_post(docname: str, keys: Sequence[str], config: Any) -> bool:
+    """Whether ``docname``, whose front matter has the :func:`decision_keys` ``keys``, is ours."""
+    front_matter = dict.fromkeys(keys, True)
+    return decide_for(docname, front_matter, config).owner is Owner.NEWS
+
+
+def is_news_post_file(srcdir: Path, docname: str, path: Path, config: Any) -> bool:
+    """Whether the source file ``path`` of ``docname`` is a news post (for excluding drafts).
+
+    Reads the file; the build keeps what it read between builds instead
+    (:class:`~sphinx_labnews.publishing.VerdictCache`).
+    """
+    if not may_be_news_post(srcdir, docname, path, config):
         return False
+    patterns = news_post_patterns(config)
     try:
         text = path.read_bytes().decode(config.source_encoding, errors="replace")
     except (OSError, LookupError):
         return patterns is not None  # unreadable: the pattern decides, publishing reports it
-    return (
-        decide_for(docname, front_matter_for_decision(text, patterns), config).owner is Owner.NEWS
+    return claimed_as_news_post(
+        docname, decision_keys(front_matter_for_decision(text, None)), config
     )

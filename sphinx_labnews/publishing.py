@@ -1,24 +1,32 @@
 """Unpublished posts (``published: false``) never reach the build.
 
-Excluding them before Sphinx reads anything is the one place that keeps them out
-of every output at once: pages, ``_sources/``, the search index, archives,
-feeds, the sitemap and linkcheck all start from the documents Sphinx found.
+Leaving them out of the documents Sphinx found, before it reads anything, is the
+one place that keeps them out of every output at once: pages, ``_sources/``, the
+search index, archives, feeds, the sitemap and linkcheck all start from those
+documents. They are left out in ``env-get-outdated``, not through
+``exclude_patterns``: that is a configuration value Sphinx compares between builds,
+so (un)publishing one post re-read every post
+(:mod:`sphinx_labnews.compat.found_docs`). A post unpublished since the last build
+is purged as a deleted file is; its old page and source copy are deleted
+(:func:`sphinx_labnews.incremental.remove_outputs_of_removed_docs`).
 
 Posts that are not UTF-8 are left out the same way: Sphinx 9 reads sources
 strictly and stops the whole build at the first undecodable byte, so one
 contributor's Latin-1 file would take the site down. Such a post is reported,
 with the line of its first bad byte, and skipped.
 
-Reading every post's front matter costs 0.4 s per build at 1000 posts, most of a
-build with nothing changed, so each post's verdict is kept between builds (in
-the doctree directory) and a post is read again only when its size or
-modification time changed.
+Deciding which files are posts (by their front matter, when no pattern decides)
+and whether they are published means reading each file; at 1000 posts that was
+most of a build with nothing changed. So what a file's content contributes, the
+front-matter keys that decide whether it is a post, its verdict and what is wrong
+with its ``published`` value, is kept between builds (in the doctree directory),
+and a file is read again only when its size or modification time changed: a build
+with nothing changed opens no post.
 
-Exclusion is exact. ``exclude_patterns`` are glob patterns, so a file name is
-escaped before it becomes one: ``2025-01-02-[draft].md`` unescaped matched no file
-(and was published), and an unpublished ``2025-01-02-*.md`` hid every post of
-that day. Every Markdown file under the posts' folders is found, subfolders
-included (``labnews_post_pattern`` is ``news/**``), so a draft kept in
+Exclusion is exact: a post is left out by its document name, never by a pattern,
+so ``2025-01-02-[draft].md`` or an unpublished ``2025-01-02-*.md`` leaves out that
+file and no other. Every Markdown file under the posts' folders is found,
+subfolders included (``labnews_post_pattern`` is ``news/**``), so a draft kept in
 ``news/drafts/`` is not built as an ordinary page.
 
 A post never replaces a page the site generates: ``news/2025.md`` or
@@ -32,17 +40,29 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Iterable, MutableSet, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from . import __version__
+from .compat.found_docs import leave_out_found_docs
 from .config import FEED_FORMATS
 from .frontmatter import echo, read_post
-from .post_detection import excluded, is_news_post_file, matches, news_post_patterns
+from .post_detection import (
+    claimed_as_news_post,
+    decision_keys,
+    excluded,
+    front_matter_for_decision,
+    matches,
+    may_be_news_post,
+    news_post_patterns,
+)
 from .warnings_ import LabnewsWarnings, warn
 
 LOGGER = logging.getLogger("sphinx_labnews")
@@ -52,24 +72,40 @@ VERDICTS_FILE = "labnews-published.json"
 
 PUBLISHED, UNPUBLISHED = "published", "unpublished"
 
+#: ``env-get-outdated`` priority: before every other handler (ours that deletes the
+#: outputs of removed documents, ``labnews check``'s), so they see the posts left out.
+LEAVE_OUT_PRIORITY = 100
 
-def find_posts(srcdir: Path, config: Config) -> list[tuple[str, Path]]:
+#: The documents each build leaves out, from ``config-inited`` to ``env-get-outdated``.
+_LEFT_OUT: weakref.WeakKeyDictionary[Sphinx, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def find_posts(
+    srcdir: Path, config: Config, cache: VerdictCache | None = None
+) -> list[tuple[str, Path]]:
     """``(docname, path)`` of every news post source, in a stable order.
 
     With a post pattern in force, the files it matches; without one (an existing
     ablog site), every Markdown file whose front matter makes it a news post
     (:mod:`sphinx_labnews.post_detection`). Either way ablog's own posts are left to it.
+    Files are read through ``cache`` (a throwaway one by default), so a build reads
+    only the files changed since the last.
     """
+    if cache is None:
+        cache = VerdictCache(None, config.source_encoding)
     suffixes = [s for s in config.source_suffix if s in (".md", ".markdown", ".myst")]
     patterns = news_post_patterns(config)
     candidates = post_files(
         srcdir, patterns if patterns is not None else ["**"], suffixes, config.exclude_patterns
     )
-    return [
-        (docname, path)
-        for docname, path in candidates
-        if is_news_post_file(srcdir, docname, path, config)
-    ]
+    posts = []
+    for docname, path in candidates:
+        if not may_be_news_post(srcdir, docname, path, config):
+            continue
+        facts = cache.facts(path.relative_to(srcdir).as_posix(), path)
+        if facts is not None and claimed_as_news_post(docname, facts.keys, config):
+            posts.append((docname, path))
+    return posts
 
 
 def post_files(
@@ -169,63 +205,96 @@ def decode_post(data: bytes, encoding: str) -> str | int:
         return data.decode("utf-8", errors="replace")
 
 
-def _exclude(config: Config, srcdir: Path, path: Path) -> None:
-    pattern = exact_pattern(path.relative_to(srcdir).as_posix())
-    if pattern not in config.exclude_patterns:
-        config.exclude_patterns = [*config.exclude_patterns, pattern]
+def read_source(path: Path) -> bytes:
+    """The bytes of a source file: the one place this module reads one (tests count it)."""
+    return path.read_bytes()
 
 
-def post_verdict(path: Path, encoding: str) -> tuple[str, list[list[object]]]:
-    """The post's verdict and what is wrong with its ``published`` value.
+class FileFacts(NamedTuple):
+    """What a source file's content says, for deciding whether and how it is built."""
 
-    The verdict is ``published``, ``unpublished``, or the 1-based line of the first
-    undecodable byte; the problems are ``[line, message]`` pairs. An unclear
-    ``published: maybe`` leaves the post out, so its warning must come from here:
-    the parser never sees the post. The whole file is read once: Sphinx decodes all
+    #: The front-matter keys that decide whether it is a news post
+    #: (:func:`~sphinx_labnews.post_detection.decision_keys`).
+    keys: list[str]
+    #: ``published``, ``unpublished``, or the 1-based line of the first undecodable byte.
+    verdict: str
+    #: ``[line, message]`` of each problem with its ``published`` value.
+    problems: list[list[object]]
+
+
+def file_facts(path: Path, encoding: str) -> FileFacts:
+    """Read ``path`` once and say what its content decides.
+
+    An unclear ``published: maybe`` leaves a post out, so its warning must come from
+    here: the parser never sees the post. The whole file is read: Sphinx decodes all
     of it, so a bad byte anywhere would stop the build, and the front matter is at
-    its start.
+    its start. Whether the file is a post is decided by its keys even when it is not
+    UTF-8 (then with its bad bytes replaced), so such a post is still reported.
     """
-    text = decode_post(path.read_bytes(), encoding)
+    data = read_source(path)
+    text = decode_post(data, encoding)
     if isinstance(text, int):
-        return str(text), []
-    metadata, _, problems = read_post(text, filename=path.name)
+        replaced = data.decode(encoding, errors="replace")
+        return FileFacts(decision_keys(front_matter_for_decision(replaced, None)), str(text), [])
+    metadata, front_matter, problems = read_post(text, filename=path.name)
+    keys = decision_keys(front_matter.data if front_matter is not None else None)
     unclear: list[list[object]] = [
         [p.line, p.message] for p in problems if p.subtype == "published"
     ]
-    return (PUBLISHED if metadata.published else UNPUBLISHED), unclear
+    return FileFacts(keys, PUBLISHED if metadata.published else UNPUBLISHED, unclear)
+
+
+def post_verdict(path: Path, encoding: str) -> tuple[str, list[list[object]]]:
+    """The post's verdict and what is wrong with its ``published`` value (:func:`file_facts`)."""
+    facts = file_facts(path, encoding)
+    return facts.verdict, facts.problems
 
 
 class VerdictCache:
-    """Verdicts of the last build, valid while a post's size and mtime are unchanged."""
+    """:class:`FileFacts` of the last build, valid while a file's size and mtime are unchanged.
 
-    def __init__(self, doctreedir: Path, encoding: str) -> None:
-        self.path = doctreedir / VERDICTS_FILE
-        self.key = [__version__, encoding, 2]  # 2: verdicts carry their problems
-        try:
-            stored = json.loads(self.path.read_text("utf-8"))
-            self.old = stored["files"] if stored.get("key") == self.key else {}
-        except (OSError, ValueError, KeyError, TypeError):
-            self.old = {}
+    Kept for every candidate file, posts or not, so that a build with nothing changed
+    reads none. The facts depend on the file alone; whether they make a post depends
+    on the configuration too and is decided afresh in each build. Without a
+    ``doctreedir`` nothing is kept (the ``labnews`` CLI's listing of posts).
+    """
+
+    def __init__(self, doctreedir: Path | None, encoding: str) -> None:
+        self.path = doctreedir / VERDICTS_FILE if doctreedir is not None else None
+        self.encoding = encoding
+        self.key = [__version__, encoding, 3]  # 3: facts carry the deciding front-matter keys
+        self.old: dict[str, list[object]] = {}
+        if self.path is not None:
+            try:
+                stored = json.loads(self.path.read_text("utf-8"))
+                self.old = stored["files"] if stored.get("key") == self.key else {}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                self.old = {}
         self.new: dict[str, list[object]] = {}
 
-    def verdict(self, relative: str, path: Path, encoding: str) -> tuple[str, list[list[object]]]:
-        """The post's verdict and problems, read again only when the file changed.
+    def facts(self, relative: str, path: Path) -> FileFacts | None:
+        """What the file says, read again only when it changed; ``None`` if it cannot be read.
 
         The problems are kept with the verdict, so a post left out for an unclear
         ``published`` value is reported on every build, not only the first.
         """
-        stat = path.stat()
-        stamp = [stat.st_mtime_ns, stat.st_size]
-        cached = self.old.get(relative)
-        if cached and cached[:2] == stamp and len(cached) == 4:
-            verdict, problems = cached[2], cached[3]
-        else:
-            verdict, problems = post_verdict(path, encoding)
-        self.new[relative] = [*stamp, verdict, problems]
-        return verdict, problems
+        if relative in self.new:
+            return FileFacts(*self.new[relative][2:])  # type: ignore[arg-type]
+        try:
+            stat = path.stat()
+            stamp: list[object] = [stat.st_mtime_ns, stat.st_size]
+            cached = self.old.get(relative)
+            if isinstance(cached, list) and len(cached) == 5 and cached[:2] == stamp:
+                facts = FileFacts(*cached[2:])  # type: ignore[arg-type]
+            else:
+                facts = file_facts(path, self.encoding)
+        except OSError:
+            return None  # Sphinx reports an unreadable document itself
+        self.new[relative] = [*stamp, *facts]
+        return facts
 
     def save(self) -> None:
-        if self.new == self.old:
+        if self.path is None or self.new == self.old:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -235,14 +304,18 @@ class VerdictCache:
 
 
 def exclude_unpublished_posts(app: Sphinx, config: Config) -> None:
-    """Add every unpublished, undecodable or misnamed post to ``exclude_patterns`` and say so."""
+    """``config-inited``: find every unpublished, undecodable or misnamed post and say so.
+
+    They are left out of the build in ``env-get-outdated`` (:func:`leave_out_posts`).
+    """
     srcdir = Path(app.srcdir)
     real_srcdir = srcdir.resolve()
     cache = VerdictCache(Path(app.doctreedir), config.source_encoding)
-    for docname, path in find_posts(srcdir, config):
+    left_out: set[str] = set()
+    for docname, path in find_posts(srcdir, config, cache):
         generated = reserved_name(docname, config.blog_path)
         if generated is not None:
-            _exclude(config, srcdir, path)
+            left_out.add(docname)
             warn(
                 f"post {echo(path.name)} has the name of the page the site generates at "
                 f"{echo(generated)}; it is left out of the build so it does not replace "
@@ -253,7 +326,7 @@ def exclude_unpublished_posts(app: Sphinx, config: Config) -> None:
             )
             continue
         if not path.resolve().is_relative_to(real_srcdir):
-            _exclude(config, srcdir, path)
+            left_out.add(docname)
             warn(
                 f"post is a link to {path.resolve()}, outside the documentation source; "
                 "it is left out of the build",
@@ -261,19 +334,36 @@ def exclude_unpublished_posts(app: Sphinx, config: Config) -> None:
                 location=f"{path}:1",  # a string with a colon is used as it is
             )
             continue
-        relative = path.relative_to(srcdir).as_posix()
-        verdict, problems = cache.verdict(relative, path, config.source_encoding)
-        for line, message in problems:
+        facts = cache.facts(path.relative_to(srcdir).as_posix(), path)
+        assert facts is not None  # find_posts read it
+        for line, message in facts.problems:
             warn(str(message), LabnewsWarnings.PUBLISHED, location=f"{path}:{line}")
-        if verdict == UNPUBLISHED:
-            _exclude(config, srcdir, path)
+        if facts.verdict == UNPUBLISHED:
+            left_out.add(docname)
             LOGGER.info("labnews: skipped unpublished post %s", docname)
-        elif verdict != PUBLISHED:
-            _exclude(config, srcdir, path)
+        elif facts.verdict != PUBLISHED:
+            left_out.add(docname)
             warn(
                 "post is not UTF-8 text (first bad byte on this line); "
                 "it is left out of the build until it is re-saved as UTF-8",
                 LabnewsWarnings.ENCODING,
-                location=f"{path}:{verdict}",  # no env yet to turn a docname into a path
+                location=f"{path}:{facts.verdict}",  # no env yet to turn a docname into a path
             )
     cache.save()
+    _LEFT_OUT[app] = frozenset(left_out)
+
+
+def leave_out_posts(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: MutableSet[str],
+    changed: MutableSet[str],
+    removed: MutableSet[str],
+) -> list[str]:
+    """``env-get-outdated``: leave the posts found at ``config-inited`` out of the build.
+
+    A post published in the last build and not now is purged like a deleted file;
+    the configuration Sphinx compares is untouched, so nothing else is read again.
+    """
+    leave_out_found_docs(env, _LEFT_OUT.get(app, frozenset()), added, changed, removed)
+    return []

@@ -223,12 +223,6 @@ def test_unpublished_post_is_gone_and_its_neighbours_link_each_other(site: Site)
     site.assert_equals_clean_build()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="publishing.py excludes unpublished posts through exclude_patterns, a "
-    "configuration value Sphinx compares between builds: any change re-reads every "
-    "document. Remove this mark when the exclusion no longer changes the config.",
-)
 def test_unpublished_post_rewrites_only_its_neighbours_and_listings(site: Site) -> None:
     assert unpublish_echo(site) == UNPUBLISHED_REWRITES
 

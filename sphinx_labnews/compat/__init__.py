@@ -15,7 +15,9 @@ answers "what do we patch?":
 * ``opengraph.py``: sphinxext-opengraph's escaping completed, relative ``og:url`` dropped;
 * ``rediraffe.py``: sphinxext-rediraffe set up only with redirects, redirects it would
   fail on left out;
-* ``theme.py``: pydata-sphinx-theme's ``fontawesome_included`` set early.
+* ``theme.py``: pydata-sphinx-theme's ``fontawesome_included`` set early;
+* ``found_docs.py``: Sphinx leaves documents out only through ``exclude_patterns``,
+  compared between builds: unpublished posts are dropped from the found documents.
 
 Each function's docstring names the upstream condition for removing it. Where no
 upstream issue is named, none is filed yet: filing one is part of the work.
