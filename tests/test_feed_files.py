@@ -432,6 +432,7 @@ def test_a_changed_feed_is_written_again(tmp_path: Path, change: dict[str, Any])
     write(app, posts)
     for name in ("atom.xml", "rss.xml"):
         (out / "news" / name).write_text("stale", "utf-8")
+    change = dict(change)  # the parameter is shared by reruns in one process
     write(app, change.pop("posts", posts), **change)
     for name in ("atom.xml", "rss.xml"):
         assert (out / "news" / name).read_text("utf-8") != "stale"

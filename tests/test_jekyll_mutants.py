@@ -1,0 +1,533 @@
+"""The Jekyll importer's rules, case by case, through the public conversion functions.
+
+Written against the mutants ``nox -s mutation`` found alive in :mod:`sphinx_labnews.jekyll`:
+each case pins one rule's exact output (old URL spellings, permalink placeholders, link
+resolution against the old site, slugs, fences, image references, front-matter mapping,
+About sections). They call only the functions the importer calls, so a refactoring of
+the helpers behind them keeps them valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sphinx_labnews.frontmatter import parse_front_matter
+from sphinx_labnews.jekyll import (
+    WARNING,
+    Note,
+    SiteContext,
+    add_last_updated,
+    code_spans,
+    convert_front_matter,
+    convert_links,
+    image_options,
+    jekyll_permalink,
+    line_at,
+    old_url_key,
+    permalink_docname,
+    referenced_images,
+    slugify,
+)
+
+# --- old URLs and permalinks -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "key", "key_under_lab"),
+    [
+        ("/a/b.html", "/a/b", "/a/b"),
+        ("/a/b", "/a/b", "/a/b"),
+        ("/a/b/", "/a/b", "/a/b"),
+        ("/a/b/index.html", "/a/b", "/a/b"),
+        ("/a/b/index.htm", "/a/b", "/a/b"),
+        ("/a/b.htm", "/a/b", "/a/b"),
+        ("a/b?x=1#y", "/a/b", "/a/b"),
+        ("/lab/a/b", "/lab/a/b", "/a/b"),
+        ("/lab", "/lab", "/"),
+        ("/lab/", "/lab", "/"),
+        ("/labx/a", "/labx/a", "/labx/a"),
+        ("", "/", "/"),
+        ("/", "/", "/"),
+        (" /a/ ", "/a", "/a"),
+    ],
+)
+def test_old_url_key(url: str, key: str, key_under_lab: str) -> None:
+    assert old_url_key(url) == key
+    assert old_url_key(url, "/lab/") == key_under_lab
+    assert old_url_key(url, "lab") == key_under_lab
+
+
+@pytest.mark.parametrize(
+    ("url", "docname"),
+    [
+        ("/", "index"),
+        ("", "index"),
+        ("/a/", "a/index"),
+        ("/a/b.html", "a/b"),
+        ("a/b", "a/b"),
+        ("/a/b.html?x=1#y", "a/b"),
+        ("/a/b/#y", "a/b/index"),
+        ("/index.html", "index"),
+    ],
+)
+def test_permalink_docname_cases(url: str, docname: str) -> None:
+    assert permalink_docname(url) == docname
+
+
+CATEGORIES = {"categories": "Press News", "category": ["press", None, " Extra ", ""]}
+
+
+@pytest.mark.parametrize(
+    ("style", "url"),
+    [
+        (None, "/press/extra/news/2025/03/04/Hello-World.html"),
+        ("date", "/press/extra/news/2025/03/04/Hello-World.html"),
+        ("pretty", "/press/extra/news/2025/03/04/Hello-World/"),
+        ("ordinal", "/press/extra/news/2025/063/Hello-World.html"),
+        ("weekdate", "/press/extra/news/2025/W10/Tue/Hello-World.html"),
+        ("none", "/press/extra/news/Hello-World.html"),
+        (
+            "/:year/:short_year/:month/:i_month/:short_month/:long_month/:day/:i_day/:y_day"
+            "/:week/:short_day/:long_day/:hour/:minute/:second/:title/:slug/:categories"
+            ":output_ext/:unknown",
+            "/2025/25/03/3/Mar/March/04/4/063/10/Tue/Tuesday/00/00/00/Hello-World/hello-world"
+            "/press/extra/news.html/:unknown",
+        ),
+        ("//:title//x/", "/Hello-World/x/"),
+    ],
+)
+def test_jekyll_permalink_placeholders(style: str | None, url: str) -> None:
+    assert jekyll_permalink("_posts/2025-03-04-Hello-World.md", CATEGORIES, style) == url
+
+
+def test_jekyll_permalink_dates_and_slugs() -> None:
+    # the front matter's date (time included) wins over the file name's
+    data = {"date": "2024-01-02 03:04:05", "permalink": "/:year/:month/:hour:minute:second/:title"}
+    assert jekyll_permalink("2025-03-04-x.md", data) == "/2024/01/030405/x"
+    # an unreadable date falls back to the file name's
+    assert jekyll_permalink("2025-03-04-x.md", {"date": "garbage"}, "/:year/:day") == "/2025/04"
+    # the post's own permalink wins over the site's; a non-string one is ignored
+    assert jekyll_permalink("2025-03-04-x.md", {"permalink": "/own/:title"}, "none") == "/own/x"
+    assert jekyll_permalink("2025-03-04-x.md", {"permalink": 5}, "none") == "/x.html"
+    # slug: from front matter, ASCII, and the raw title is kept for :title
+    data = {"slug": "Ünï Cödé", "permalink": "/:slug/:title"}
+    assert jekyll_permalink("2025-03-04-x.md", data) == "/uni-code/Ünï Cödé"
+    assert jekyll_permalink("2025-03-04-中文.md", {}, "/:slug") == "/中文"
+    # a year with one, two and three digits keeps four; short_year keeps two
+    assert jekyll_permalink("0005-03-04-x.md", {}, "/:year/:short_year") == "/0005/05"
+    # dotted stems: only the last suffix is the file type
+    assert jekyll_permalink("2025-03-04-v1.2.md", {}, "/:title") == "/v1.2"
+
+
+@pytest.mark.parametrize("name", ["notes.md", "2025-13-04-x.md", "2025-03-04.md"])
+def test_no_permalink_for_undated_or_impossible_names(name: str) -> None:
+    assert jekyll_permalink(name, {}) is None
+
+
+def test_add_last_updated_before_the_closing_fence() -> None:
+    moment = dt.datetime(2025, 1, 2, 13, 14)
+    assert (
+        add_last_updated("---\ntitle: x\n---", moment)
+        == "---\ntitle: x\nlast_updated: 2025/01/02\n---"
+    )
+    assert (
+        add_last_updated("---\ntitle: x\n...\n", moment)
+        == "---\ntitle: x\nlast_updated: 2025/01/02\n...\n"
+    )
+    assert add_last_updated("---\ntitle: x  ", moment) == "---\ntitle: x  "
+    assert add_last_updated("---", moment) == "---"  # the opening fence is not a closing one
+    assert (
+        add_last_updated("---\n---\ntitle: ---", moment)
+        == "---\nlast_updated: 2025/01/02\n---\ntitle: ---"
+    )
+    assert (
+        add_last_updated("---\na: 1\n---   \n", moment)
+        == "---\na: 1\nlast_updated: 2025/01/02\n---   \n"
+    )
+
+
+# --- slugs, fences, lines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "slug", "five"),
+    [
+        ("[Press] Hello", "hello", "hello"),
+        ("【新闻】 Straße Ærø", "strasse-aero", "stras"),
+        ("(Draft) x", "x", "x"),
+        ("[only]", "only", "only"),
+        ("  --A--B--  ", "a-b", "a-b"),
+        ("中文", "", ""),
+        ("abc-def-ghi", "abc-def-ghi", "abc"),
+        ("Ünï Cödé \u0131\u0131 Łódź þorn œuvre Đóð", "uni-code-ii-lodz-thorn-oeuvre-dod", "uni"),
+        ("ab-cdefghij", "ab-cdefghij", "ab"),
+        ("abcde-fgh", "abcde-fgh", "abcde"),
+    ],
+)
+def test_slugify_cases(title: str, slug: str, five: str) -> None:
+    assert slugify(title) == slug
+    assert slugify(title, max_length=5) == five
+
+
+def test_slugify_keeps_sixty_characters_by_default() -> None:
+    title = "word " * 20  # 99 characters as a slug
+    assert slugify(title) == "-".join(["word"] * 12)  # 59 characters
+    assert slugify("x" * 61) == "x" * 60
+
+
+CODE = "a\n```py\ncode\n```\nb\n~~~~\nx\n~~~\n~~~~\nc\n```{note}\nbody\n```\n  ```\nopen"
+
+
+def test_code_spans_cover_fences_not_directives() -> None:
+    spans = code_spans(CODE)
+    assert [CODE[start:end] for start, end in spans] == [
+        "```py\ncode\n```\n",
+        "~~~~\nx\n~~~\n~~~~\n",  # a shorter fence does not close a longer one
+        "  ```\nopen",  # an unclosed fence runs to the end
+    ]
+    assert code_spans("```\nx\n````\n") == [(0, 11)]  # a longer fence closes
+    assert code_spans("```\nx\n``` y\n") == [(0, 12)]  # text after a fence: not a close
+    assert code_spans("x\n    ```\ny") == []  # indented four: not a fence
+    assert code_spans("```{note}\n```\n```\ncode\n```") == [(14, 26)]
+
+
+def test_line_at() -> None:
+    assert line_at("a\nb\nc", 0) == 1
+    assert line_at("a\nb\nc", 2) == 2
+    assert line_at("a\nb\nc", 4, 10) == 12
+
+
+def test_image_options_from_width_and_style() -> None:
+    style = "WIDTH: 10em; max-width:300px; height: 4px; max-width: ;"
+    assert image_options({"width": " 50 ", "style": style}) == {
+        "width": "10em",
+        "max-width": "300px",
+    }
+    assert image_options({"width": "50"}) == {"width": "50px"}
+    assert image_options({"width": "  "}) == {}
+    assert image_options({"style": "color: red"}) == {}
+
+
+def test_referenced_images_in_order_without_code_or_repeats() -> None:
+    text = (
+        "```{centered-image} /a.png\n```\n"
+        '![m](/b.png "t") <img src="/c.png"> <IMG SRC=\'/a.png\'> <img alt="x">\n'
+        ":::{figure} /d.png\n:::\n"
+        "```{image} /e.png\n```\n"
+        "```{note} /f.png\n```\n"
+        "```\n![code](/g.png)\n<img src='/h.png'>\n```\n"
+        "  ```{centered-image}   /i.png  \n  ```\n"
+    )
+    assert referenced_images(text) == ["/a.png", "/b.png", "/c.png", "/d.png", "/e.png", "/i.png"]
+
+
+# --- links: resolved as the old site did ------------------------------------------
+
+SITE = SiteContext(
+    url="https://lab.example.org",
+    baseurl="/lab",
+    old_url_of_post="/2025/07/14/workshop.html",
+    docname="news/2025-07-14-workshop",
+    post_urls={"/2025/05/06/award.html": "news/2025-05-06-award", "/notes/deep/": "news/sub/deep"},
+    site_files=lambda path: path in {"static/a.pdf", "2025/07/14/slides.pdf", "static/img/x.png"},
+)
+
+
+def test_links_with_a_known_site() -> None:
+    body = (
+        "See [award](/2025/05/06/award.html#top) and "
+        "[again](https://lab.example.org/lab/2025/05/06/award/).\n"
+        "Also [rel](../05/06/award.html) and [deep](/lab/notes/deep/index.html?x=1).\n"
+        "[pdf](/static/a.pdf) [slides](slides.pdf) [page](/about/) [ext](https://other.org/x)\n"
+        "[mail](mailto:a@b) [frag](#here) ![img](/static/img/x.png) ![rel img](img/y.png)\n"
+        "[file.zip](/files/data.zip) [proto](//lab.example.org/lab/about/)\n"
+        '<a href="/static/a.pdf">raw pdf</a> <img src="/lab/static/img/x.png">\n'
+        '<a href="/2025/05/06/award.html#s">raw post</a>\n'
+        '<a href="/2025/05/06/award.html#s"><b>bold post</b></a>\n'
+        '<a href="/static/a.pdf"><b>bold pdf</b></a> [x](http://lab.example.org/lab)\n'
+        "\n"
+        "[ref]: /2025/05/06/award.html\n"
+        "[http]: http://lab.example.org/lab/team/\n"
+    )
+    text, notes, files, external = convert_links(body, SITE, first_line=5)
+    assert text == (
+        "See [award](2025-05-06-award.md) and [again](2025-05-06-award.md).\n"
+        "Also [rel](https://lab.example.org/lab/2025/07/05/06/award.html) and "
+        "[deep](sub/deep.md).\n"
+        "[pdf](/static/a.pdf) [slides](/2025/07/14/slides.pdf) "
+        "[page](https://lab.example.org/lab/about/) [ext](https://other.org/x)\n"
+        "[mail](mailto:a@b) [frag](#here) ![img](/static/img/x.png) ![rel img](img/y.png)\n"
+        "[file.zip](/files/data.zip) [proto](//lab.example.org/lab/about/)\n"
+        '[raw pdf](/static/a.pdf) <img src="/static/img/x.png">\n'
+        "[raw post](2025-05-06-award.md)\n"
+        '<a href="2025-05-06-award.html#s"><b>bold post</b></a>\n'
+        '<a href="/static/a.pdf"><b>bold pdf</b></a> [x](https://lab.example.org/lab/)\n'
+        "\n"
+        "[ref]: 2025-05-06-award.md\n"
+        "[http]: https://lab.example.org/lab/team/\n"
+    )
+    assert notes == [
+        Note(
+            WARNING,
+            "link to /2025/05/06/award.html#top: anchor #top dropped, the link goes to the post",
+            5,
+        ),
+        Note(
+            WARNING,
+            "/files/data.zip is neither a post nor a file of the site; link kept as written",
+            9,
+        ),
+        Note(
+            WARNING,
+            "link to /2025/05/06/award.html#s: anchor #s dropped, the link goes to the post",
+            11,
+        ),
+        Note(
+            WARNING,
+            "raw HTML links to the file /static/a.pdf; rewrite it as a Markdown link",
+            13,
+        ),
+    ]
+    assert files == ["/static/a.pdf", "/2025/07/14/slides.pdf"]
+    assert external == [
+        "https://lab.example.org/lab/2025/07/05/06/award.html",
+        "https://lab.example.org/lab/about/",
+        "https://lab.example.org/lab/",
+        "https://lab.example.org/lab/team/",
+    ]
+
+
+def test_links_without_the_sites_url() -> None:
+    context = SiteContext(
+        baseurl="lab/",
+        post_urls={"/lab/2025/05/06/award.html": "news/2025-05-06-award", "/x/y/": "news/sub/deep"},
+        site_files=lambda path: path in {"static/a.pdf", "files/b.pdf"},
+    )
+    body = (
+        "[award](/2025/05/06/award) [deep](/lab/x/y/index.html#f) [pdf](static/a.pdf) "
+        "[rel](files/b.pdf)\n"
+        "[up](../../etc/passwd) [page](/about/) [q](?x=1) ![i](/lab/i.png) ![j](j.png) "
+        "[md](other.md) [pdf again](/static/a.pdf#p2)\n"
+        "<p>\n"
+        '<a href="/lab/x/y/#k">deep</a> <a href=\'/static/a.pdf\'>pdf</a> <img src="j.png"> '
+        '<iframe src="/lab">\n'
+        "</p>\n"
+        '[<angle>](</2025/05/06/award.html> "T")\n'
+        "\n"
+        '[<angle>](</2025/05/06/award.html> "T") [[nested] text](/x/y) ![a [b]](/lab/i.png)\n'
+    )
+    text, notes, files, external = convert_links(body, context)
+    assert text == (
+        "[award](2025-05-06-award.md) [deep](deep.md) [pdf](/static/a.pdf) [rel](/files/b.pdf)\n"
+        "[up](../../etc/passwd) [page](/about/) [q](?x=1) ![i](/i.png) ![j](j.png) "
+        "[md](other.md) [pdf again](/static/a.pdf#p2)\n"
+        "<p>\n"
+        '<a href="deep.html#k">deep</a> <a href=\'/static/a.pdf\'>pdf</a> <img src="j.png"> '
+        '<iframe src="/">\n'
+        "</p>\n"
+        '[<angle>](</2025/05/06/award.html> "T")\n'
+        "\n"
+        '[<angle>](2025-05-06-award.md "T") [[nested] text](deep.md) ![a [b]](/i.png)\n'
+    )
+    assert notes == [
+        Note(
+            WARNING,
+            "link to /lab/x/y/index.html#f: anchor #f dropped, the link goes to the post",
+            1,
+        ),
+        Note(
+            WARNING,
+            "raw HTML links to the file /static/a.pdf; rewrite it as a Markdown link",
+            4,
+        ),
+    ]
+    assert files == ["/static/a.pdf", "/files/b.pdf"]
+    assert external == []
+
+
+def test_links_of_a_post_in_its_own_folder() -> None:
+    context = SiteContext(
+        docname="news/2025/x",
+        post_urls={"/a/": "news/2024/a", "/b/": "news/2025/b", "/c/": "top"},
+    )
+    text, notes, _files, _external = convert_links(
+        '[a](/a/) [b](/b.html) [c](/c/index.html)\n<a href="/a/"><i>a</i></a>\n', context
+    )
+    assert text == "[a](../2024/a.md) [b](b.md) [c](../../top.md)\n" + (
+        '<a href="../2024/a.html"><i>a</i></a>\n'
+    )
+    assert notes == []
+
+
+def test_links_are_left_alone_without_knowledge_of_the_site() -> None:
+    body = '<a href="/x/y/">a</a> [b](/x/y/) <img src="/x.png">'
+    assert convert_links(body, SiteContext()) == (body, [], [], [])
+    known = SiteContext(post_urls={"/x/y/": "news/d"})
+    assert convert_links('<a href="/x/y/">a</a>', known) == ("[a](d.md)", [], [], [])
+    # an anchor inside an HTML block stays HTML (CommonMark would not read Markdown there)
+    block = '<div>\n<a href="/x/y/">a</a>\n</div>'
+    assert convert_links(block, known)[0] == '<div>\n<a href="d.html">a</a>\n</div>'
+
+
+def test_relative_links_resolve_against_the_post_then_the_root() -> None:
+    context = SiteContext(
+        old_url_of_post="/blog/2025/post.html",
+        post_urls={"/blog/2025/other.html": "news/other", "/top.html": "news/top"},
+        site_files=lambda path: path in {"blog/2025/here.pdf", "there.pdf"},
+    )
+    body = "[o](other.html) [t](top.html) [h](here.pdf) [r](there.pdf#p) [n](nothing.pdf)"
+    text, notes, files, external = convert_links(body, context)
+    assert text == (
+        "[o](other.md) [t](top.md) [h](/blog/2025/here.pdf) [r](/there.pdf#p) [n](nothing.pdf)"
+    )
+    assert files == ["/blog/2025/here.pdf", "/there.pdf"]
+    assert (notes, external) == ([], [])
+
+
+# --- front matter: theme keys onto the lab's ---------------------------------------
+
+
+def mapped(block: str, context: SiteContext | None = None) -> tuple[str, list[Note], list[str]]:
+    front_matter, problems = parse_front_matter(block + "\nbody\n")
+    assert front_matter is not None and problems == []
+    return convert_front_matter(
+        block, front_matter.data, front_matter.key_lines, context or SiteContext()
+    )
+
+
+def test_front_matter_lines_are_replaced_in_place_and_added_last() -> None:
+    block = (
+        "---\n"
+        "title: 'A &amp; <b>B</b>'\n"
+        "# a comment about tags\n"
+        "tags: robots ai  deep\n"
+        "author: ada\n"
+        "\n"
+        "# trailing comment\n"
+        "image:\n"
+        "  path: img/x.png\n"
+        'excerpt: "<p>Short &amp; sweet</p>"\n'
+        "categories: [Press, ' News ', Press]\n"
+        "redirect_from:\n"
+        "  - /old/\n"
+        '  - " "\n'
+        "  - /old/\n"
+        "  - /older/\n"
+        "---"
+    )
+    context = SiteContext(authors={"ada": "Ada Lovelace"}, site_files=lambda p: p == "img/x.png")
+    assert mapped(block, context) == (
+        "---\n"
+        "title: A & B\n"
+        "# a comment about tags\n"
+        "tags: [robots, ai, deep]\n"
+        "author: Ada Lovelace\n"
+        "\n"
+        "# trailing comment\n"
+        "image:\n"
+        "  path: img/x.png\n"
+        'excerpt: "<p>Short &amp; sweet</p>"\n'
+        "categories: [Press, ' News ', Press]\n"
+        "redirect_from:\n"
+        "  - /old/\n"
+        '  - " "\n'
+        "  - /old/\n"
+        "  - /older/\n"
+        "cover: /img/x.png\n"
+        "oneline_description: Short & sweet\n"
+        "group: [Press, News]\n"
+        "---",
+        [],
+        ["/old/", "/older/"],
+    )
+
+
+def test_front_matter_lab_keys_win_and_bad_values_are_reported() -> None:
+    block = (
+        "---\n"
+        "title: Plain\n"
+        "cover: /c.png\n"
+        "image: /i.png\n"
+        "oneline_description: keep\n"
+        "description: other\n"
+        "group: g\n"
+        "category: c\n"
+        "author: [ada, bob, 5]\n"
+        "tags: a,b c\n"
+        "redirect_from: 5\n"
+        "date: 2025-99-99\n"
+        "---"
+    )
+    text, notes, redirects = mapped(block, SiteContext(authors={"ada": "Ada"}))
+    assert text == block.replace("author: [ada, bob, 5]", "author: [Ada, bob, 5]")
+    assert notes == [
+        Note(
+            WARNING,
+            "date: '2025-99-99' is not a date that exists (month must be in 1..12); fix it by hand",
+            12,
+        ),
+        Note(WARNING, "redirect_from is not a URL or a list of URLs", 11),
+    ]
+    assert redirects == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "added"),
+    [
+        (
+            'thumbnail: "{{ site.baseurl }}/t.png"\nsummary: "   "\ndescription: ""\n'
+            'excerpt: Ex\ncategory: "a, b"',
+            "cover: /t.png\noneline_description: Ex\ngroup: [a, b]",
+        ),
+        (
+            "header:\n  teaser: \"{{ 'img/t.png' | relative_url }}\"\ncategories: solo",
+            "cover: /img/t.png\ngroup: solo",
+        ),
+        (
+            "header: {overlay_image: '  ', teaser: 'https://cdn/x.png'}\n"
+            "image: {feature: ' ', src: 's.png', url: u.png}\ntags: single",
+            "cover: s.png",
+        ),
+        ("header: {teaser: 'https://cdn/x.png'}", "cover: https://cdn/x.png"),
+        ("image: {teaser: ' t.png '}\ncategory: [x, 2]", "cover: t.png\ngroup: [x, '2']"),
+        ("image: '  '\nthumbnail: th.png", "cover: th.png"),
+        ("image: [a.png]\ncategories: {a: 1}", ""),
+        ("description: '<b></b>'\nsummary: Sum", "oneline_description: Sum"),
+        ("categories: 'press, news'", "group: [press, news]"),
+        ("categories: ' '\ncategory: [' ', '']", ""),
+        ("author: [ada, ada]", ""),
+    ],
+)
+def test_theme_keys_give_cover_description_and_group(lines: str, added: str) -> None:
+    block = f"---\ntitle: x\n{lines}\n---"
+    expected = f"---\ntitle: x\n{lines}\n{added}\n---" if added else block
+    text, notes, redirects = mapped(block, SiteContext(authors={"bob": "Bob"}))
+    assert (text, notes, redirects) == (expected, [], [])
+
+
+def test_front_matter_author_and_title_rewrites() -> None:
+    context = SiteContext(authors={"ada": "Ada: the first", "bob": "Bob"})
+    block = "---\ntitle: Caf&eacute; &#233; &#xe9;\nauthor: [ada, 5, carl]\n---"
+    text, _notes, _redirects = mapped(block, context)
+    assert text == "---\ntitle: Café é é\nauthor: ['Ada: the first', 5, carl]\n---"
+    text, _notes, _redirects = mapped("---\ntitle: 1 < 2\nauthor: bob\n---", context)
+    assert text == "---\ntitle: 1 < 2\nauthor: Bob\n---"
+    text, _notes, _redirects = mapped("---\ntitle: '<em>yes</em>: no'\n---", context)
+    assert text == "---\ntitle: 'yes: no'\n---"
+
+
+def test_cover_paths_of_the_site() -> None:
+    files = {"img/c.png", "x.png"}
+    context = SiteContext(site_files=lambda path: path in files)
+    for written, cover in [
+        ("img/./c.png", "/img/c.png"),
+        ("./x.png", "/x.png"),
+        ("other.png", "other.png"),
+        ("/abs.png", "/abs.png"),
+        ("{{ site.url }}{{ site.baseurl }}/u.png", "/u.png"),
+        ("{{ 'x.png' | absolute_url }}", "/x.png"),
+    ]:
+        text, _notes, _redirects = mapped(f'---\ntitle: t\nimage: "{written}"\n---', context)
+        assert text.endswith(f"\ncover: {cover}\n---"), written
