@@ -16,11 +16,15 @@ import pytest
 from sphinx_labnews.frontmatter import parse_front_matter
 from sphinx_labnews.jekyll import (
     WARNING,
+    AboutBlock,
     Note,
     SiteContext,
     add_last_updated,
     code_spans,
+    convert_about,
     convert_front_matter,
+    convert_html_blocks,
+    convert_kramdown,
     convert_links,
     image_options,
     jekyll_permalink,
@@ -531,3 +535,247 @@ def test_cover_paths_of_the_site() -> None:
     ]:
         text, _notes, _redirects = mapped(f'---\ntitle: t\nimage: "{written}"\n---', context)
         assert text.endswith(f"\ncover: {cover}\n---"), written
+
+
+# --- kramdown ------------------------------------------------------------------------
+
+TOC_WARNING = (
+    "kramdown table of contents ({:toc}) dropped; the page's own navigation lists its sections"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "notes"),
+    [
+        pytest.param(
+            "Cost $5 and $1,200.50, $3M; $x and \\$9 and `$5` and US$5\n",
+            "Cost \\$5 and \\$1,200.50, \\$3M; $x and \\$9 and `$5` and US$5\n",
+            [],
+            id="prices",
+        ),
+        pytest.param(
+            "Inline $$a+b$$ here.\n\n$$\nx = 1\n$$\n\nText\n$$y$$\n\n  $$z$$  \n",
+            "Inline $a+b$ here.\n\n$$\nx = 1\n$$\n\nText\n$y$\n\n  $$\nz\n$$  \n",
+            [],
+            id="double-dollars",
+        ),
+        pytest.param(
+            "$$a\n  b$$ first\n",
+            "$a b$ first\n",
+            [],
+            id="double-dollars-at-the-start",
+        ),
+        pytest.param(
+            "Paren \\\\(a \\_ b\\\\) and\n\n\\\\[\n c\\_d \n\\\\]\n\ntext \\\\[e\\\\] end\n",
+            "Paren $a _ b$ and\n\n$$\nc_d\n$$\n\ntext $e$ end\n",
+            [],
+            id="mathjax-delimiters",
+        ),
+        pytest.param(
+            "[x](u){:target=\"_blank\"} [y](v){: .cls} \n{: #id}\n{:rel='x' target=_blank}\ntext\n",
+            "[x](u) [y](v) \ntext\n",
+            [
+                (4, "kramdown attribute list {: #id} dropped (MyST cannot show it)"),
+                (3, "kramdown attribute list {: .cls} dropped (MyST cannot show it)"),
+            ],
+            id="attribute-lists",
+        ),
+        pytest.param(
+            "* TOC\n{:toc}\n\nBody {::comment}a -- b{:/comment} {::nomarkdown}<b>x</b>{:/}\n"
+            '{::options parse_block_html="true" /}\n{::weird}\n`{: .c}` and ```\n{::x}\n```\n',
+            "Body <!-- a - - b --> <b>x</b>\n{::weird}\n`{: .c}` and ```\n{::x}\n```\n",
+            [
+                (3, TOC_WARNING),
+                (8, "kramdown extension {::weird} is not converted; remove or rewrite it"),
+            ],
+            id="extensions",
+        ),
+        pytest.param(
+            "```\n$$a$$ {: .x} $5\n```\n`$$b$$ {: .y}` ``$$c$$``\n",
+            "```\n$$a$$ {: .x} $5\n```\n`$$b$$ {: .y}` ``$$c$$``\n",
+            [],
+            id="code-is-kept",
+        ),
+        pytest.param(
+            "text\n$$x$$\n\n$$z$$ tail\n",
+            "text\n$x$\n\n$z$ tail\n",
+            [],
+            id="not-own-blocks",
+        ),
+    ],
+)
+def test_convert_kramdown_cases(body: str, expected: str, notes: list[tuple[int, str]]) -> None:
+    text, found = convert_kramdown(body, first_line=3)
+    assert text == expected
+    assert [(note.line, note.message) for note in found] == notes
+    assert all(note.level == WARNING for note in found)
+
+
+# --- HTML blocks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            '<div class="grid">\n  <p>one</p>\n\n  <p>two</p>\n</div>\n\nAfter\n',
+            '<div class="grid">\n  <p>one</p>\n  <p>two</p>\n</div>\n\nAfter\n',
+            id="blank-lines-dropped",
+        ),
+        pytest.param(
+            "<div>\n  <pre>\n  a\n\n  b\n  </pre>\n\n</div>\n",
+            "<div>\n  <pre>\n  a\n\n  b\n  </pre>\n</div>\n",
+            id="pre-kept",
+        ),
+        pytest.param(
+            '<div markdown="1">\n\n  **bold**\n\n  <p>\n\n  x\n  </p>\n</div>\n',
+            "<div>\n\n**bold**\n\n<p>\nx\n</p>\n\n</div>\n",
+            id="markdown-inside",
+        ),
+        pytest.param(
+            "<DIV>\n<div>\n\n</div>\n\n</Div>\ntext\n",
+            "<DIV>\n<div>\n</div>\n</Div>\ntext\n",
+            id="nested-any-case",
+        ),
+        pytest.param("```\n<div>\n\n</div>\n```\n", "```\n<div>\n\n</div>\n```\n", id="code"),
+        pytest.param("    <div>\n\nx\n</div>\n", "    <div>\n\nx\n</div>\n", id="indented-code"),
+        pytest.param(
+            '<div align="center" markdown="1">\n![a](/a.png)\n</div>\n',
+            '<div align="center" markdown="1">\n![a](/a.png)\n</div>\n',
+            id="centred-markdown-image-left-to-convert-images",
+        ),
+        pytest.param("<p markdown=span>\nx\n</p>\n", "<p>\n\nx\n\n</p>\n", id="markdown-span"),
+        pytest.param(
+            '<div markdown="1">one line</div>\n',
+            '<div markdown="1">one line</div>\n',
+            id="markdown-one-line",
+        ),
+        pytest.param(
+            "<div markdown='1'>\ntext\n</span>\n</div>",
+            "<div>\n\ntext\n</span>\n\n</div>",
+            id="markdown-single-quotes",
+        ),
+        pytest.param(
+            '<div markdown="1">\ntext\n</div> tail\n\nafter',
+            '<div markdown="1">\ntext\n</div> tail\n\nafter',
+            id="markdown-close-not-alone",
+        ),
+    ],
+)
+def test_convert_html_blocks_cases(body: str, expected: str) -> None:
+    assert convert_html_blocks(body, first_line=3) == (expected, [])
+
+
+def test_unclosed_html_blocks_are_reported_on_their_lines() -> None:
+    text, notes = convert_html_blocks("<section>\n<div>\n\nnever closed\n", first_line=3)
+    assert text == "<section>\n<div>\n\nnever closed\n"
+    assert notes == [
+        Note(WARNING, "<section> is never closed; its HTML is kept as written", 3),
+        Note(WARNING, "<div> is never closed; its HTML is kept as written", 4),
+    ]
+
+
+# --- About sections ------------------------------------------------------------------
+
+BLOCKS = [
+    AboutBlock("smart-lab", "About Smart Lab", "Smart Lab is a lab.\nIt does AI."),
+    AboutBlock("hkust", "About HKUST", "HKUST is a university."),
+]
+
+
+def resembles(heading: str, keys: str) -> str:
+    return f"section {heading!r} resembles About block {keys}; kept as written"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "notes"),
+    [
+        pytest.param(
+            "Intro.\n\n## About HKUST\nHKUST is a university.\n\n## Media\nlinks\n\n---\n\n"
+            "### About  smart lab\n\nSmart Lab is a lab. It does AI.\n",
+            "Intro.\n\n```{about} hkust\n```\n\n## Media\nlinks\n",
+            [],
+            id="inner-block-directive-trailing-default-dropped-with-rule",
+        ),
+        pytest.param(
+            "Intro.\n\n***\n\n## About Smart Lab\nSmart Lab is a lab.\nIt does AI.\n",
+            "Intro.\n",
+            [],
+            id="default-dropped-with-its-rule",
+        ),
+        pytest.param(
+            "Intro.\n\n## About HKUST\nHKUST is a university.\n",
+            "Intro.\n\n```{about} hkust\n```\n",
+            [],
+            id="trailing-directive",
+        ),
+        pytest.param(
+            "Intro.\n\n---\n\n## About HKUST\nHKUST is a university.\n",
+            "Intro.\n\n---\n\n```{about} hkust\n```\n",
+            [],
+            id="rule-kept-before-a-directive",
+        ),
+        pytest.param(
+            "Intro.\n\n## About the dataset\nIt has rows.\n\n## Results\nGood.\n",
+            "Intro.\n\n## About the dataset\nIt has rows.\n\n## Results\nGood.\n",
+            [],
+            id="own-content",
+        ),
+        pytest.param(
+            "Intro.\n\n## About HKUST\nHKUST is a great university!\n\n## Results\nGood.\n",
+            "Intro.\n\n## About HKUST\nHKUST is a great university!\n\n## Results\nGood.\n",
+            [(5, resembles("About HKUST", "hkust"))],
+            id="near-inside",
+        ),
+        pytest.param(
+            "Intro.\n\n## About HKUST\nSomething else entirely.\n",
+            "Intro.\n\n## About HKUST\nSomething else entirely.\n",
+            [(5, "section 'About HKUST' differs from About block hkust; kept as written")],
+            id="trailing-same-heading",
+        ),
+        pytest.param(
+            "Intro.\n\n## About Us\nSmart Lab is a lab. It does AI!\n",
+            "Intro.\n\n## About Us\nSmart Lab is a lab. It does AI!\n",
+            [(5, resembles("About Us", "smart-lab"))],
+            id="trailing-near-text",
+        ),
+        pytest.param(
+            "Intro.\n\n## About Nothing\nzzz\n\n## About HKUST\nHKUST is a university.\n",
+            "Intro.\n\n## About Nothing\nzzz\n\n```{about} hkust\n```\n",
+            [(5, "section 'About Nothing' matches no registered About block; kept as written")],
+            id="trailing-unknown-kept",
+        ),
+        pytest.param(
+            "Intro.\n```\n# About HKUST\nHKUST is a university.\n```\n",
+            "Intro.\n```\n# About HKUST\nHKUST is a university.\n```\n",
+            [],
+            id="code",
+        ),
+        pytest.param("No about here.\n", "No about here.\n", [], id="none"),
+        pytest.param(
+            "Intro\n\n## About HKUST ##\nHKUST is a university.\n\n## Results\nx\n",
+            "Intro\n\n```{about} hkust\n```\n\n## Results\nx\n",
+            [],
+            id="closed-heading-inside",
+        ),
+        pytest.param(
+            "Intro\n\n## About Smart Lab\nSmart Lab is a lab. It does AI.\n\n## Results\nx\n",
+            "Intro\n\n## Results\nx\n",
+            [],
+            id="default-inside-dropped",
+        ),
+    ],
+)
+def test_convert_about_cases(body: str, expected: str, notes: list[tuple[int, str]]) -> None:
+    text, found = convert_about(body, BLOCKS, ["smart-lab"], first_line=3)
+    assert text == expected
+    assert [(note.line, note.message) for note in found] == notes
+
+
+def test_about_blocks_read_from_files() -> None:
+    assert AboutBlock.from_markdown("k", "# About X\n\nText here.\n\n") == AboutBlock(
+        "k", "About X", "Text here."
+    )
+    assert AboutBlock.from_markdown("k", "No heading\ntext\n") == AboutBlock(
+        "k", "", "No heading\ntext"
+    )
