@@ -9,6 +9,8 @@ testing (``nox -s mutation``), where each mutant reruns the tests that reach it.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
@@ -114,10 +116,19 @@ def test_feed_filename_and_absolute_url() -> None:
     assert feed_filename("rss") == "rss.xml"
     assert absolute_url("https://lab.example/", "/news/a.html") == "https://lab.example/news/a.html"
     assert absolute_url("https://lab.example", "news/a.html") == "https://lab.example/news/a.html"
+    # only slashes are trimmed
+    assert absolute_url("https://x.org/boX//", "//Xa.html") == "https://x.org/boX/Xa.html"
 
 
-def test_as_utc() -> None:
-    assert as_utc(dt.datetime(2025, 1, 2, 3, 4)) == dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.UTC)
+def test_as_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a naive post date is UTC, whatever the build machine's zone (not its local time)
+    monkeypatch.setenv("TZ", "Asia/Hong_Kong")
+    time.tzset()
+    try:
+        assert as_utc(dt.datetime(2025, 1, 2, 3, 4)) == dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
     plus_two = dt.timezone(dt.timedelta(hours=2))
     moved = as_utc(dt.datetime(2025, 1, 2, 3, 4, tzinfo=plus_two))
     assert moved.tzinfo is dt.UTC and (moved.hour, moved.minute) == (1, 4)
@@ -254,6 +265,7 @@ def test_atom_feed_and_entry(tmp_path: Path) -> None:
         "medium": "image",
     }
     assert entry.find(f"{ATOM}link[@rel='enclosure']") is None
+    assert entry.find(f"{DC}creator") is None  # Dublin Core is for RSS only
 
 
 def test_rss_feed_and_item(tmp_path: Path) -> None:
@@ -387,10 +399,27 @@ def test_write_feed_files_in_a_new_nested_folder_for_a_page(tmp_path: Path) -> N
     assert not (out / "news/tag/ai/atom.xml").exists()
 
 
-def test_write_feed_files_refuses_a_folder_outside_the_output(tmp_path: Path) -> None:
+def test_write_feed_files_refuses_a_folder_outside_the_output(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     app = fake_app(tmp_path)
     assert write(app, [fake_post(1)], folder="../escaped") == []
     assert not (tmp_path / "escaped").exists()
+    assert "the feeds of '../escaped' would be written to" in caplog.text
+
+
+def test_write_feed_files_puts_the_cover_in_each_format(tmp_path: Path) -> None:
+    app = fake_app(tmp_path)
+    post = full_post(app)
+    write(app, [post])
+    out = Path(app.builder.outdir)
+    atom = ET.parse(out / "news/atom.xml").getroot()
+    media = atom.find(f"{ATOM}entry/{MEDIA}group/{MEDIA}content")
+    assert media.get("url") == "https://lab.example/_images/cover1.png"
+    assert atom.find(f"{ATOM}entry/{ATOM}link[@rel='enclosure']") is None
+    rss = ET.parse(out / "news/rss.xml").getroot()
+    assert rss.find("channel/item/enclosure").get("length") == "42"
+    assert rss.find(f"channel/item/{MEDIA}group") is None
 
 
 def write_site(app: SimpleNamespace, posts: list[SimpleNamespace]) -> None:
@@ -474,7 +503,12 @@ def fake_blog(posts: list[SimpleNamespace]) -> SimpleNamespace:
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[SimpleNamespace, Any]:
     app = fake_app(tmp_path)
     blog = fake_blog([fake_post(1), fake_post(2)])
-    monkeypatch.setattr(feeds, "blog_of", lambda _app: blog)
+
+    def blog_of(given: Any) -> SimpleNamespace:
+        assert given is app
+        return blog
+
+    monkeypatch.setattr(feeds, "blog_of", blog_of)
     return app, blog
 
 
@@ -535,7 +569,10 @@ def test_write_feeds_writes_the_sites_and_each_archives_feeds(site) -> None:
         {"format": "text"},
     ],
 )
-def test_write_feeds_writes_nothing_when_off(site, setting: dict[str, Any]) -> None:
+def test_write_feeds_writes_nothing_when_off(
+    site, setting: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
     app, _blog = site
     if "builder" in setting:
         app.builder.name = setting["builder"]
@@ -546,6 +583,8 @@ def test_write_feeds_writes_nothing_when_off(site, setting: dict[str, Any]) -> N
     assert list(write_feeds(app)) == []
     assert not Path(app.builder.outdir).exists()
     assert not (Path(app.doctreedir) / FEEDS_STATE).exists()
+    said = "labnews: no feeds written, as html_baseurl is not set"
+    assert (said in caplog.text) is (setting == {"blog_baseurl": ""})
 
 
 # --- add_feed_links ---------------------------------------------------------------
