@@ -24,8 +24,10 @@ from sphinx_labnews.jekyll import (
     convert_about,
     convert_front_matter,
     convert_html_blocks,
+    convert_images,
     convert_kramdown,
     convert_links,
+    convert_liquid,
     image_options,
     jekyll_permalink,
     line_at,
@@ -779,3 +781,88 @@ def test_about_blocks_read_from_files() -> None:
     assert AboutBlock.from_markdown("k", "No heading\ntext\n") == AboutBlock(
         "k", "", "No heading\ntext"
     )
+
+
+# --- second round: the rules the first round's survivors pointed at -----------------
+
+
+def test_a_link_around_one_image_does_not_reach_the_next() -> None:
+    body = (
+        '<p align="center"><a href="/big.png"><img src="/a.png" alt="A"></A>'
+        '<img src="/b.png" alt="B"></p>\n'
+    )
+    assert convert_images(body) == (
+        "\n```{centered-image} /a.png\n:alt: A\n:target: /big.png\n```\n\n"
+        "```{centered-image} /b.png\n:alt: B\n```\n",
+        [],
+    )
+
+
+def test_url_filters_keep_external_urls_and_fragments() -> None:
+    body = (
+        "{{ 'https://cdn.example/x.png' | relative_url }} {{ '#top' | relative_url }} "
+        "{{ 'a/b' | absolute_url }} {{ '' | relative_url }}"
+    )
+    assert convert_liquid(body) == ("https://cdn.example/x.png #top /a/b ", [])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("a\n\n$$x$$!", "a\n\n$x$!"),  # one character after it on its line: inline
+        ("$$x$$\n\nafter", "$$\nx\n$$\n\nafter"),  # the first line of the post
+        ("$$x$$", "$$\nx\n$$"),
+    ],
+)
+def test_display_math_alone_on_its_lines(body: str, expected: str) -> None:
+    assert convert_kramdown(body) == (expected, [])
+
+
+def test_old_site_pages_keep_their_trailing_slash() -> None:
+    context = SiteContext(
+        url="https://lab.example.org", baseurl="/lab", old_url_of_post="/2025/07/14/workshop.html"
+    )
+    text, notes, files, external = convert_links("[d](team/) [e](../people/) [f](faq)", context)
+    assert text == (
+        "[d](https://lab.example.org/lab/2025/07/14/team/) "
+        "[e](https://lab.example.org/lab/2025/07/people/) "
+        "[f](https://lab.example.org/lab/2025/07/14/faq)"
+    )
+    assert external == [
+        "https://lab.example.org/lab/2025/07/14/team/",
+        "https://lab.example.org/lab/2025/07/people/",
+        "https://lab.example.org/lab/2025/07/14/faq",
+    ]
+    assert (notes, files) == ([], [])
+
+
+SAME_HEADINGS = [
+    AboutBlock("a", "About Us", "One text here."),
+    AboutBlock("b", "About Us", "Another text."),
+    AboutBlock("c", "About Them", "abcdefghijklmnopqrst"),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "Intro\n\n## About Us\nDifferent.\n",
+            "section 'About Us' differs from About block a, b; kept as written",
+        ),
+        (
+            # 17 of 20 characters in common: a ratio of exactly 0.85 is near
+            "Intro\n\n## About Stuff\nabcdefghijklmnopqXYZ\n\n## Next\nx\n",
+            "section 'About Stuff' resembles About block c; kept as written",
+        ),
+        ("Intro\n\n## About Stuff\nabcdefghijklmnopXYZW\n\n## Next\nx\n", None),
+        (
+            "Intro\n\n## About Us\nOne text here!\n\n## Next\nx\n",
+            "section 'About Us' resembles About block a, b; kept as written",
+        ),
+    ],
+)
+def test_about_notes_name_every_block_concerned(body: str, message: str | None) -> None:
+    text, notes = convert_about(body, SAME_HEADINGS, [], first_line=7)
+    assert text == body
+    assert notes == ([Note(WARNING, message, 9)] if message else [])
