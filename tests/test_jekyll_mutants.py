@@ -866,3 +866,44 @@ def test_about_notes_name_every_block_concerned(body: str, message: str | None) 
     text, notes = convert_about(body, SAME_HEADINGS, [], first_line=7)
     assert text == body
     assert notes == ([Note(WARNING, message, 9)] if message else [])
+
+
+#: On a site with a URL, ``/about/`` as a link is the old site's page (absolute URL)
+#: and as an image the site path: which one a target is tells image from link.
+OLD_SITE = SiteContext(url="https://lab.example.org")
+AS_LINK = "https://lab.example.org/about/"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param("![x](/about/)", "![x](/about/)", id="image-first-in-the-post"),
+        pytest.param("![ab](/about/)", "![ab](/about/)", id="image-two-letters"),
+        pytest.param("![a \\] b](/about/)", "![a \\] b](/about/)", id="escaped-close"),
+        pytest.param("![a \\[ b](/about/)", "![a \\[ b](/about/)", id="escaped-open"),
+        pytest.param("x ![a\nb](/about/)", "x ![a\nb](/about/)", id="image-over-two-lines"),
+        pytest.param("[x](/about/) wow!", f"[x]({AS_LINK}) wow!", id="link-first-in-the-post"),
+        pytest.param("x ![a\n\nb](/about/)", f"x ![a\n\nb]({AS_LINK})", id="paragraph-break"),
+        pytest.param("see a](/about/)", f"see a]({AS_LINK})", id="no-opening-bracket"),
+        pytest.param("![" + "a" * 3999 + "](/about/)", "![" + "a" * 3999 + "](/about/)", id="long"),
+        # the search for the opening bracket stops 4000 characters back
+        pytest.param(
+            "![" + "a" * 4000 + "](/about/)", "![" + "a" * 4000 + f"]({AS_LINK})", id="too-long"
+        ),
+    ],
+)
+def test_images_are_told_from_links(body: str, expected: str) -> None:
+    assert convert_links(body, OLD_SITE)[0] == expected
+
+
+def test_replaced_keys_keep_the_lines_below_them() -> None:
+    context = SiteContext(authors={"ada": "Ada"})
+    # a folded title over three lines, replaced above two other replaced keys
+    text, _notes, _redirects = mapped(
+        "---\ntitle: >-\n  A &amp;\n  B\nauthor: ada\ntags: a b\n---", context
+    )
+    assert text == "---\ntitle: A & B\nauthor: Ada\ntags: [a, b]\n---"
+    # comments and blank lines after a replaced key are not its value
+    block = "---\nauthor: ada\n  # indented comment\n# comment\n\ntitle: x\n---"
+    text, _notes, _redirects = mapped(block, context)
+    assert text == block.replace("author: ada", "author: Ada")
