@@ -584,7 +584,8 @@ def test_write_feeds_writes_nothing_when_off(
     assert not Path(app.builder.outdir).exists()
     assert not (Path(app.doctreedir) / FEEDS_STATE).exists()
     said = "labnews: no feeds written, as html_baseurl is not set"
-    assert (said in caplog.text) is (setting == {"blog_baseurl": ""})
+    messages = [record.getMessage() for record in caplog.records]
+    assert (said in messages) is (setting == {"blog_baseurl": ""})
 
 
 # --- add_feed_links ---------------------------------------------------------------

@@ -141,14 +141,15 @@ def test_sidebars_fingerprint_holds_counts_and_the_six_newest() -> None:
         "news/a": [info(1, year=2024, tags=["x"], author=["Ada"], category=["News"])],
         "news/b": [info(2, tags=["x", "y"])],
         "news/c": [info(3, date=None, tags=["z"])],  # a draft counts nowhere
+        "news/d": [info(4)],
     }
     counts = {
         "tags": {"x": 2, "y": 1},
         "author": {"Ada": 1},
         "category": {"News": 1},
-        "year": {"2024": 1, "2025": 1},
+        "year": {"2024": 1, "2025": 2},
     }
-    recent = [["news/a", "Post 1"], ["news/b", "Post 2"]]
+    recent = [["news/a", "Post 1"], ["news/b", "Post 2"], ["news/d", "Post 4"]]
     assert blog_state(env_with(posts))["sidebars"] == digest([counts, recent])
 
 
@@ -238,6 +239,15 @@ def test_site_wide_sidebars_rewrite_every_post_when_they_change() -> None:
     assert pages_to_rewrite(old, same, ["index"]) == {"index", "b", "d"}
 
 
+def test_an_added_or_removed_draft_rewrites_the_listings() -> None:
+    """A post outside the order (no date) still changes what listings show."""
+    old = state(list("abc"))
+    new = state(list("abc"))
+    new["posts"]["draft"] = "new"
+    assert pages_to_rewrite(old, new, ["index"], site_wide_sidebars=False) == {"index"}
+    assert pages_to_rewrite(new, old, ["index"], site_wide_sidebars=False) == {"index"}
+
+
 def test_removed_posts_are_not_rewritten() -> None:
     old = state(list("abc"))
     new = state(list("ac"))
@@ -290,6 +300,10 @@ def test_slim_post_record_drops_the_document_copy_and_excerpt_links() -> None:
     assert paragraph.astext() == "hi"
     assert other == {"doctree": "untouched"}
     slim_post_record(SimpleNamespace(env=SimpleNamespace(docname="x")), document)  # no posts
+    bare: dict[str, Any] = {"doctree": document}  # ablog records no excerpt for some posts
+    env = SimpleNamespace(docname="news/c", ablog_posts={"news/c": [bare]})
+    slim_post_record(SimpleNamespace(env=env), document)
+    assert isinstance(bare["doctree"], nodes.section)
 
 
 def test_merge_info_brings_in_the_parallel_readers_docs() -> None:
@@ -435,6 +449,10 @@ def test_skip_unchanged_pages(tmp_path: Path) -> None:
         def __str__(self) -> str:
             return "catalog-name"
 
+    class Named(list):
+        def __str__(self) -> str:
+            return "other-name"
+
     catalog_entry = Catalog(tag_x)
     pages = {
         "news/tag": ({"title": "Tags", "catalog": [catalog_entry]}, "catalog.html"),
@@ -442,7 +460,8 @@ def test_skip_unchanged_pages(tmp_path: Path) -> None:
         "news/other": ({"b": 2, "a": 1}, "page.html"),
     }
 
-    def generate(_app):
+    def generate(given):
+        assert given is app
         for name, (context, template) in pages.items():
             yield name, context, template
 
@@ -459,6 +478,10 @@ def test_skip_unchanged_pages(tmp_path: Path) -> None:
     assert build() == ["news/tag", "news/tag/x"]
     pages["news/tag/x"][0]["header"] = "Tagged"
     assert build() == ["news/tag/x"]
+    pages["news/tag/x"][0]["title"] = "x renamed"
+    assert build() == ["news/tag/x"]
+    pages["news/tag"][0]["catalog"] = [Named(tag_x)]  # a tag renamed, same posts
+    assert build() == ["news/tag"]
     pages["news/tag"][0]["title"] = "All tags"
     assert build() == ["news/tag"]
     pages["news/other"] = ({"b": 2, "a": 3}, "page.html")
@@ -473,7 +496,9 @@ def test_skip_unchanged_pages(tmp_path: Path) -> None:
     assert read_record(tmp_path / "doctrees" / PAGES_STATE).keys() == {"news/tag", "news/other"}
 
 
-def test_skip_unchanged_pages_refuses_pages_outside_the_output(tmp_path: Path) -> None:
+def test_skip_unchanged_pages_refuses_pages_outside_the_output(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     app = record_app(tmp_path)
 
     def generate(_app):
@@ -481,6 +506,7 @@ def test_skip_unchanged_pages_refuses_pages_outside_the_output(tmp_path: Path) -
         yield "fine", {}, "page.html"
 
     assert [page for page, *_ in skip_unchanged_pages(generate)(app)] == ["fine"]
+    assert "archive page '../../escaped' would be written to" in caplog.text
     assert read_record(tmp_path / "doctrees" / PAGES_STATE).keys() == {"fine"}
 
 
@@ -491,11 +517,11 @@ def test_outputs_of_removed_docs_are_deleted(tmp_path: Path) -> None:
     out = tmp_path / "out"
     files = [
         "news/old/post.html",
-        "_sources/news/old/post.md.txt",
-        "_sources/news/old/post.rst.txt",
-        "_sources/news/old/post.txt",
+        "_sources/news/old/post.md.src",
+        "_sources/news/old/post.rst.src",
+        "_sources/news/old/post.src",
         "news/kept.html",
-        "_sources/news/kept.md.txt",
+        "_sources/news/kept.md.src",
     ]
     for name in files:
         (out / name).parent.mkdir(parents=True, exist_ok=True)
@@ -505,13 +531,13 @@ def test_outputs_of_removed_docs_are_deleted(tmp_path: Path) -> None:
             outdir=str(out), get_outfilename=lambda docname: str(out / f"{docname}.html")
         ),
         config=SimpleNamespace(
-            source_suffix={".md": "markdown", ".rst": "restructuredtext", ".txt": "text"},
-            html_sourcelink_suffix=".txt",
+            source_suffix={".md": "markdown", ".rst": "restructuredtext", ".src": "text"},
+            html_sourcelink_suffix=".src",
         ),
     )
     assert remove_outputs_of_removed_docs(app, None, set(), set(), {"news/old/post"}) == []
     left = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    assert left == ["_sources/news/kept.md.txt", "news/kept.html"]
+    assert left == ["_sources/news/kept.md.src", "news/kept.html"]
     assert not (out / "news/old").exists()
 
 
@@ -550,5 +576,9 @@ def test_compiled_templates_are_cached_in_the_doctree_dir(tmp_path: Path) -> Non
     kept = environment.bytecode_cache
     cache_compiled_templates(app)
     assert environment.bytecode_cache is kept
+    again = SimpleNamespace(bytecode_cache=None)  # the next build: the folder is there
+    app.builder.templates.environment = again
+    cache_compiled_templates(app)
+    assert isinstance(again.bytecode_cache, FileSystemBytecodeCache)
     cache_compiled_templates(SimpleNamespace(builder=SimpleNamespace()))  # no templates
     cache_compiled_templates(SimpleNamespace(builder=SimpleNamespace(templates=object())))
