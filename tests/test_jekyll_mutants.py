@@ -907,3 +907,125 @@ def test_replaced_keys_keep_the_lines_below_them() -> None:
     block = "---\nauthor: ada\n  # indented comment\n# comment\n\ntitle: x\n---"
     text, _notes, _redirects = mapped(block, context)
     assert text == block.replace("author: ada", "author: Ada")
+
+
+# --- third round --------------------------------------------------------------------
+
+
+def test_image_attributes_without_values() -> None:
+    body = '<p align="center"><img src="/a.png" alt></p>\n'
+    assert convert_images(body, first_line=4) == (
+        "\n```{centered-image} /a.png\n```\n",
+        [Note(WARNING, "image /a.png has no alt text; add :alt: by hand", 4)],
+    )
+    # no src: nothing to point a directive at, so the HTML stays (and is reported)
+    text, notes = convert_images('<p align="center"><img alt="x"></p>\n')
+    assert text == '<p align="center"><img alt="x"></p>\n'
+    assert [note.message for note in notes] == [
+        "raw <img> HTML left in running text; rewrite it as a centered-image"
+    ]
+    assert convert_images('  \n<img src="/a.png" alt="A">\n')[0] == (
+        "\n```{centered-image} /a.png\n:alt: A\n```\n"
+    )
+
+
+def test_post_links_keep_dots_in_names() -> None:
+    body = (
+        "{% post_url 2025-01-01-v1.2 %} {% link _posts/2025-01-01-v1.2.md %} "
+        "{% link _posts/2025-01-01-x.markdown %}"
+    )
+    assert convert_liquid(body) == ("2025-01-01-v1.2.md 2025-01-01-v1.2.md 2025-01-01-x.md", [])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<div markdown="1">\n</div>', "<div>\n\n\n\n</div>"),
+        ('<DIV markdown="1">\ntext\n</div>', "<DIV>\n\ntext\n\n</div>"),
+        ('<div markdown="1">\nA\n  B \nText X\n</div>', "<div>\n\nA\n  B \nText X\n\n</div>"),
+        ("<div>\n\n<pre>x</pre>\n</div>", "<div>\n<pre>x</pre>\n</div>"),
+    ],
+)
+def test_html_block_edges(body: str, expected: str) -> None:
+    assert convert_html_blocks(body) == (expected, [])
+
+
+def test_about_text_keeps_its_spaces_and_letters() -> None:
+    block = AboutBlock.from_markdown("k", "# About X\n\n   indented text  \nSee X\n")
+    assert block == AboutBlock("k", "About X", "   indented text  \nSee X")
+
+
+def test_links_under_a_base_url_and_with_queries() -> None:
+    context = SiteContext(
+        url="https://lab.example.org/",
+        baseurl="/newsX",
+        old_url_of_post="/2025/07/14/w.html",
+        site_files=lambda path: path in {"Xa.pdf", "a.pdf", "static/a.pdf"},
+    )
+    body = (
+        "[x](/Xa.pdf) [n](/newsX/a.pdf) [h](/newsX) [md](other.md) [mk](other.markdown) "
+        "[ab](</about/>) [gt](/about/>) [q](/static/a.pdf?dl=1#p) [q3](/static/a.pdf?x?y) "
+        "[o](/about/) [d](./team/)"
+    )
+    text, notes, files, external = convert_links(body, context)
+    assert text == (
+        "[x](/Xa.pdf) [n](/a.pdf) [h](https://lab.example.org/newsX/) [md](other.md) "
+        "[mk](other.markdown) [ab](https://lab.example.org/newsX/about/) "
+        "[gt](https://lab.example.org/newsX/about/>) [q](/static/a.pdf#p) [q3](/static/a.pdf) "
+        "[o](https://lab.example.org/newsX/about/) "
+        "[d](https://lab.example.org/newsX/2025/07/14/team/)"
+    )
+    assert files == ["/Xa.pdf", "/a.pdf", "/static/a.pdf"]
+    assert external == [
+        "https://lab.example.org/newsX/",
+        "https://lab.example.org/newsX/about/",
+        "https://lab.example.org/newsX/about/>",
+        "https://lab.example.org/newsX/2025/07/14/team/",
+    ]
+    assert notes == []
+
+
+def test_links_never_name_a_file_above_the_site() -> None:
+    context = SiteContext(url="https://l.org", site_files=lambda path: True)
+    text, _notes, files, _external = convert_links("[up](/../etc/passwd)", context)
+    assert (text, files) == ("[up](https://l.org/../etc/passwd)", [])
+    # without the post's old URL a relative link is not guessed at
+    assert convert_links("[r](page.html)", SiteContext(url="https://l.org")) == (
+        "[r](page.html)",
+        [],
+        [],
+        [],
+    )
+
+
+def test_links_from_a_top_level_post_and_relative_files_with_queries() -> None:
+    top = SiteContext(docname="x", post_urls={"/a/": "news/a"})
+    assert convert_links("[a](/a/)", top)[0] == "[a](news/a.md)"
+    context = SiteContext(
+        old_url_of_post="/2025/07/14/w.html", site_files=lambda path: path == "2025/07/14/a.pdf"
+    )
+    text, _notes, files, _external = convert_links("[r](a.pdf?dl=1) [r2](a.pdf?x?y)", context)
+    assert text == "[r](/2025/07/14/a.pdf) [r2](/2025/07/14/a.pdf)"
+    assert files == ["/2025/07/14/a.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("url", "docname"), [("/a.html?x?y", "a"), ("/a.html#x#y", "a"), ("/Xa.html", "Xa")]
+)
+def test_permalink_docname_more(url: str, docname: str) -> None:
+    assert permalink_docname(url) == docname
+
+
+def test_long_titles_and_theme_image_keys() -> None:
+    title = "<b>MaX</b> " + "word " * 20
+    text, _notes, _redirects = mapped(f"---\ntitle: '{title}'\n---")
+    assert text == "---\ntitle: MaX" + " word" * 20 + "\n---"  # one line, nothing cut
+    for key in ("feature", "url", "image", "overlay_image", "teaser"):
+        text, _notes, _redirects = mapped(f"---\ntitle: t\nimage: {{{key}: {key}.png}}\n---")
+        assert text.endswith(f"\ncover: {key}.png\n---"), key
+
+
+def test_a_rule_right_under_text_is_dropped_alone() -> None:
+    blocks = [AboutBlock("s", "About Smart Lab", "Smart Lab.")]
+    body = "Intro.\nMore.\n***\n\n## About Smart Lab\nSmart Lab.\n"
+    assert convert_about(body, blocks, ["s"]) == ("Intro.\nMore.\n", [])
