@@ -1029,3 +1029,22 @@ def test_a_rule_right_under_text_is_dropped_alone() -> None:
     blocks = [AboutBlock("s", "About Smart Lab", "Smart Lab.")]
     body = "Intro.\nMore.\n***\n\n## About Smart Lab\nSmart Lab.\n"
     assert convert_about(body, blocks, ["s"]) == ("Intro.\nMore.\n", [])
+
+
+def test_links_to_the_old_site_in_either_scheme_with_a_port() -> None:
+    context = SiteContext(
+        url="http://lab.example.org:8080", baseurl="/lab", post_urls={"/a/": "news/a"}
+    )
+    body = (
+        "[a](https://lab.example.org:8080/lab/a/) [b](https://lab.example.org:8080/a/) "
+        "[c](http://lab.example.org:8080/lab)"
+    )
+    assert convert_links(body, context) == (
+        "[a](a.md) [b](a.md) [c](http://lab.example.org:8080/lab/)",
+        [],
+        [],
+        ["http://lab.example.org:8080/lab/"],
+    )
+    upper = SiteContext(url="https://LAB.EXAMPLE.BOX", post_urls={"/a/": "news/a"})
+    body = "[d](https://LAB.EXAMPLE.BOX/a/) [e](http://LAB.EXAMPLE.BOX/a/)"
+    assert convert_links(body, upper) == ("[d](a.md) [e](a.md)", [], [], [])
