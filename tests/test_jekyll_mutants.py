@@ -15,6 +15,7 @@ import pytest
 
 from sphinx_labnews.frontmatter import parse_front_matter
 from sphinx_labnews.jekyll import (
+    ERROR,
     WARNING,
     AboutBlock,
     Note,
@@ -28,6 +29,7 @@ from sphinx_labnews.jekyll import (
     convert_kramdown,
     convert_links,
     convert_liquid,
+    convert_post,
     image_options,
     jekyll_permalink,
     line_at,
@@ -1048,3 +1050,32 @@ def test_links_to_the_old_site_in_either_scheme_with_a_port() -> None:
     upper = SiteContext(url="https://LAB.EXAMPLE.BOX", post_urls={"/a/": "news/a"})
     body = "[d](https://LAB.EXAMPLE.BOX/a/) [e](http://LAB.EXAMPLE.BOX/a/)"
     assert convert_links(body, upper) == ("[d](a.md) [e](a.md)", [], [], [])
+
+
+def test_convert_post_errors_line_endings_and_cover() -> None:
+    failed = convert_post("title: x\n", filename="2025-01-02-x.md")
+    assert (failed.text, failed.data) == (None, {})
+    assert failed.notes == [Note(ERROR, "no front matter (a '---' block on line 1)", 1)]
+    undated = convert_post("---\ntitle: x\n---\nbody\n", filename="x.md")
+    assert undated.text is None
+    assert undated.notes == [
+        Note(ERROR, "no date: neither last_updated nor a YYYY-MM-DD- file name", 1)
+    ]
+    text = (
+        "\ufeff---\r\ntitle: x\r\ncover: /c.png\r\n---\r\n\r\n"
+        "Line\rTwo ![i](/i.png) ![c](/c.png)\r\n\n\n"
+    )
+    done = convert_post(text, filename="2025-01-02-x.md")
+    assert done.text == (
+        "---\ntitle: x\ncover: /c.png\nlast_updated: 2025/01/02\n---\n\n"
+        "Line\nTwo ![i](/i.png) ![c](/c.png)\n"
+    )
+    assert (done.notes, done.images) == ([], ["/c.png", "/i.png"])
+    assert done.data == {"title": "x", "cover": "/c.png"}
+    themed = convert_post(
+        "---\ntitle: x\nimage: /t.png\n---\n\n{: .c}\nText\n", filename="2025-01-02-x.md"
+    )
+    assert themed.images == ["/t.png"]  # the cover mapped from the theme's key
+    assert themed.notes == [
+        Note(WARNING, "kramdown attribute list {: .c} dropped (MyST cannot show it)", 6)
+    ]
