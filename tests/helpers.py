@@ -8,6 +8,8 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import sphinx
@@ -15,6 +17,8 @@ from ablog.blog import Blog
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+
+from sphinx_labnews.env_state import DECLARED
 
 ROOTS = Path(__file__).parent / "roots"
 #: Where the browser tests serve a built site, as Read the Docs serves a version.
@@ -156,3 +160,11 @@ needs_docs_site = pytest.mark.skipif(
     _version("pydata-sphinx-theme") < (0, 22),
     reason="docs/ needs pydata-sphinx-theme >= 0.22 (Sphinx >= 8.2)",
 )
+
+
+def fake_env(**attributes: Any) -> SimpleNamespace:
+    """A stand-in for ``app.env`` holding every attribute :mod:`sphinx_labnews.env_state`
+    declares (as ``env-before-read-docs`` leaves them), then ``attributes``."""
+    env = SimpleNamespace(**{name: initial() for name, initial in DECLARED.items()})
+    vars(env).update(attributes)
+    return env

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from docutils import nodes
+from helpers import fake_env
 
 from sphinx_labnews import feeds
 from sphinx_labnews.feeds import (
@@ -62,7 +63,7 @@ def fake_app(tmp_path: Path, **config: Any) -> SimpleNamespace:
         name="html",
         get_target_uri=lambda docname: f"{docname}.html",
     )
-    env = SimpleNamespace(images={}, metadata={}, ablog_posts={})
+    env = fake_env(images={}, metadata={})
     (tmp_path / "src").mkdir(exist_ok=True)
     (tmp_path / "doctrees").mkdir(exist_ok=True)
     return SimpleNamespace(

@@ -21,6 +21,7 @@ import pytest
 from ablog.post import PostList
 from docutils import nodes
 from docutils.utils import new_document
+from helpers import fake_env
 from jinja2 import FileSystemBytecodeCache
 
 from sphinx_labnews import __version__
@@ -114,7 +115,7 @@ def test_fingerprint_ignores_tag_order_and_image_alt() -> None:
 
 
 def env_with(posts: dict[str, list[dict[str, Any]]], **attributes: Any) -> SimpleNamespace:
-    return SimpleNamespace(ablog_posts=posts, **attributes)
+    return fake_env(ablog_posts=posts, **attributes)
 
 
 def test_blog_state_orders_dated_posts_by_date_then_file() -> None:
@@ -129,7 +130,7 @@ def test_blog_state_orders_dated_posts_by_date_then_file() -> None:
     assert state["order"] == ["news/old", "news/a", "news/b"]
     assert sorted(state["posts"]) == ["news/a", "news/b", "news/draft", "news/old"]
     assert state["posts"]["news/a"] == post_fingerprint(posts["news/a"][0])
-    assert blog_state(SimpleNamespace()) == {
+    assert blog_state(fake_env()) == {
         "posts": {},
         "order": [],
         "sidebars": digest([{"tags": {}, "author": {}, "category": {}, "year": {}}, []]),
@@ -269,7 +270,7 @@ def doctree_with(*children: nodes.Node) -> nodes.document:
 
 @pytest.mark.parametrize("listing", [PostList, news_cards])
 def test_note_listing_doc_remembers_pages_that_list_posts(listing: type) -> None:
-    env = SimpleNamespace(docname="index")
+    env = fake_env(docname="index")
     app = SimpleNamespace(env=env)
     note_listing_doc(app, doctree_with(nodes.section("", listing())))
     assert env.labnews_listing_docs == {"index"}
@@ -278,7 +279,7 @@ def test_note_listing_doc_remembers_pages_that_list_posts(listing: type) -> None
     assert env.labnews_listing_docs == {"index"}
     purge_doc(app, env, "index")
     assert env.labnews_listing_docs == set()
-    purge_doc(app, SimpleNamespace(), "index")  # nothing recorded yet: no error
+    purge_doc(app, fake_env(), "index")  # nothing recorded yet: no error
 
 
 def test_slim_post_record_drops_the_document_copy_and_excerpt_links() -> None:
@@ -289,7 +290,7 @@ def test_slim_post_record_drops_the_document_copy_and_excerpt_links() -> None:
     document += image
     record = {"doctree": document, "excerpt": [paragraph, image]}
     other = {"doctree": "untouched"}
-    env = SimpleNamespace(docname="news/a", ablog_posts={"news/a": [record], "news/b": [other]})
+    env = fake_env(docname="news/a", ablog_posts={"news/a": [record], "news/b": [other]})
     slim_post_record(SimpleNamespace(env=env), document)
     assert isinstance(record["doctree"], nodes.section) and not record["doctree"].children
     assert all(
@@ -299,16 +300,16 @@ def test_slim_post_record_drops_the_document_copy_and_excerpt_links() -> None:
     )
     assert paragraph.astext() == "hi"
     assert other == {"doctree": "untouched"}
-    slim_post_record(SimpleNamespace(env=SimpleNamespace(docname="x")), document)  # no posts
+    slim_post_record(SimpleNamespace(env=fake_env(docname="x")), document)  # no posts
     bare: dict[str, Any] = {"doctree": document}  # ablog records no excerpt for some posts
-    env = SimpleNamespace(docname="news/c", ablog_posts={"news/c": [bare]})
+    env = fake_env(docname="news/c", ablog_posts={"news/c": [bare]})
     slim_post_record(SimpleNamespace(env=env), document)
     assert isinstance(bare["doctree"], nodes.section)
 
 
 def test_merge_info_brings_in_the_parallel_readers_docs() -> None:
-    env = SimpleNamespace()
-    other = SimpleNamespace(
+    env = fake_env()
+    other = fake_env(
         ablog_posts={"news/a": ["A"], "news/b": ["B"], "news/c": ["C"]},
         labnews_listing_docs={"index", "news/b"},
     )
@@ -318,7 +319,7 @@ def test_merge_info_brings_in_the_parallel_readers_docs() -> None:
     merge_info(None, env, ["news/b"], other)
     assert env.ablog_posts == {"news/a": ["A"], "news/b": ["B"]}
     assert env.labnews_listing_docs == {"index", "news/b"}
-    merge_info(None, env, ["news/c"], SimpleNamespace())
+    merge_info(None, env, ["news/c"], fake_env())
     assert env.ablog_posts == {"news/a": ["A"], "news/b": ["B"]}
 
 
@@ -375,7 +376,7 @@ def record_app(tmp_path: Path, **builder: Any) -> SimpleNamespace:
     return SimpleNamespace(
         doctreedir=str(tmp_path / "doctrees"),
         builder=SimpleNamespace(**values),
-        env=SimpleNamespace(
+        env=fake_env(
             labnews_blog_state={"posts": {"p1": "f1", "p2": "f2"}, "order": [], "sidebars": "S"}
         ),
         config=sphinx_config(),
@@ -399,7 +400,7 @@ def test_output_record_fingerprint(tmp_path: Path) -> None:
 def test_output_record_without_build_info_or_templates(tmp_path: Path) -> None:
     app = record_app(tmp_path)
     del app.builder.build_info, app.builder.templates
-    app.env = SimpleNamespace(ablog_posts={"news/a": [info(1)]})
+    app.env = fake_env(ablog_posts={"news/a": [info(1)]})
     record = OutputRecord(app, PAGES_STATE)
     assert record.base == [__version__, "", "", 0, ""]
     assert record.state == blog_state(app.env)
