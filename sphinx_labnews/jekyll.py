@@ -137,13 +137,80 @@ _LIQUID_INCLUDE_NAME = re.compile(r"\{%-?\s*include\s+(?P<name>[\w./-]+)\s*-?%\}
 _LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]+)\s*-?%\}")
 _LIQUID_POST_URL = re.compile(r"\{%-?\s*post_url\s+(?P<name>[^\s%]+)\s*-?%\}")
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+[^%]*?-?%\}")
-_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<body>.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
-_LIQUID_HIGHLIGHT = re.compile(
-    r"\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)[^%]*?-?%\}[ \t]*\n?(?P<body>.*?)"
-    r"\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}",
-    re.DOTALL,
+
+
+class _Delimited:
+    """A pattern matching from an opener to the first closer after it, run in linear time.
+
+    ``re`` retries such a pattern at every opener and, when no closer follows, scans
+    to the end of the text each time: quadratic on a post of unclosed openers. Here
+    each ``(opener, closer)`` pair of the pattern is searched for separately; an
+    opener with no closer after it ends the search for that pair, as no later opener
+    (which ends later) can find one either. Where a closer follows, the pattern
+    itself is matched up to it, so the matches are those of ``pattern``.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], pairs: Sequence[tuple[str, str]]) -> None:
+        self.pattern = pattern
+        self.pairs = [
+            (re.compile(opener, pattern.flags), re.compile(closer, pattern.flags))
+            for opener, closer in pairs
+        ]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        openers = [opener.search(text) for opener, _closer in self.pairs]
+        closers: list[re.Match[str] | None] = [None] * len(self.pairs)
+        while live := [index for index, found in enumerate(openers) if found is not None]:
+            index = min(live, key=lambda index: openers[index].start())  # type: ignore[union-attr]
+            opener = openers[index]
+            assert opener is not None
+            closer = closers[index]
+            if closer is None or closer.start() < opener.end():
+                closer = closers[index] = self.pairs[index][1].search(text, opener.end())
+            if closer is None:
+                openers[index] = None
+                continue
+            match = self.pattern.match(text, opener.start(), closer.end())
+            position = opener.start() + 1
+            if match is not None:
+                yield match
+                position = match.end()
+            for other, found in enumerate(openers):
+                if found is not None and found.start() < position:
+                    openers[other] = self.pairs[other][0].search(text, position)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+    def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
+        pieces: list[str] = []
+        position = 0
+        for match in self.finditer(text):
+            pieces += [text[position : match.start()], replace(match)]
+            position = match.end()
+        return "".join([*pieces, text[position:]])
+
+
+_LIQUID_RAW = _Delimited(
+    re.compile(r"\{%-?\s*raw\s*-?%\}(?P<body>.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL),
+    [(r"\{%-?\s*raw\s*-?%\}", r"\{%-?\s*endraw\s*-?%\}")],
 )
-_LIQUID_ANY = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_LIQUID_HIGHLIGHT = _Delimited(
+    re.compile(
+        r"\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)[^%]*?-?%\}[ \t]*\n?(?P<body>.*?)"
+        r"\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}",
+        re.DOTALL,
+    ),
+    [
+        (
+            r"\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)[^%]*?-?%\}[ \t]*\n?",
+            r"\{%-?\s*endhighlight\s*-?%\}",
+        )
+    ],
+)
+_LIQUID_ANY = _Delimited(
+    re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL), [(r"\{%", r"%\}"), (r"\{\{", r"\}\}")]
+)
 
 #: Jekyll's built-in permalink styles (``permalink:`` in ``_config.yml``).
 PERMALINK_STYLES = {
@@ -759,7 +826,7 @@ def convert_liquid(
         )
         return match.group(0)
 
-    rules: list[tuple[re.Pattern[str], Any]] = [
+    rules: list[tuple[re.Pattern[str] | _Delimited, Any]] = [
         (_LIQUID_RAW, stash_raw),
         (_LIQUID_HIGHLIGHT, highlight),
         (_LIQUID_SITE_URL, lambda match: ""),
@@ -780,7 +847,7 @@ def convert_liquid(
     return re.sub(r"\x00(\d+)\x00", lambda m: raw_bodies[int(m.group(1))], text), notes
 
 
-def _sub_outside_code(pattern: re.Pattern[str], replace: Any, text: str) -> str:
+def _sub_outside_code(pattern: re.Pattern[str] | _Delimited, replace: Any, text: str) -> str:
     spans = code_spans(text)
 
     def guarded(match: re.Match[str]) -> str:
@@ -801,8 +868,9 @@ _KRAMDOWN_TOC = re.compile(
     re.MULTILINE,
 )
 #: ``{::comment}…{:/comment}`` and ``{::nomarkdown}…{:/nomarkdown}`` (or ``{:/}``).
-_KRAMDOWN_EXTENSION = re.compile(
-    r"\{::(?P<name>comment|nomarkdown)\}(?P<body>.*?)\{:/(?:(?P=name))?\}", re.DOTALL
+_KRAMDOWN_EXTENSION = _Delimited(
+    re.compile(r"\{::(?P<name>comment|nomarkdown)\}(?P<body>.*?)\{:/(?:(?P=name))?\}", re.DOTALL),
+    [(rf"\{{::{name}\}}", rf"\{{:/(?:{name})?\}}") for name in ("comment", "nomarkdown")],
 )
 _KRAMDOWN_OPTIONS = re.compile(r"^[ \t]*\{::options\b[^}\n]*/\}[ \t]*\n?", re.MULTILINE)
 _KRAMDOWN_OTHER = re.compile(r"\{::[^}\n]*\}")
@@ -832,7 +900,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _sub_unprotected(pattern: re.Pattern[str], replace: Any, text: str) -> str:
+def _sub_unprotected(pattern: re.Pattern[str] | _Delimited, replace: Any, text: str) -> str:
     spans = _protected(text)
 
     def guarded(match: re.Match[str]) -> str:
@@ -906,8 +974,9 @@ def convert_kramdown(body: str, *, first_line: int = 1) -> tuple[str, list[Note]
     text = _sub_unprotected(_KRAMDOWN_TOC, toc, body)
     text = _sub_unprotected(_KRAMDOWN_EXTENSION, extension, text)
     text = _sub_unprotected(_KRAMDOWN_OPTIONS, lambda match: "", text)
+    protected = _protected(text)
     for match in _KRAMDOWN_OTHER.finditer(text):
-        if not _in_spans(match.start(), _protected(text)):
+        if not _in_spans(match.start(), protected):
             notes.append(
                 Note(
                     WARNING,
@@ -950,7 +1019,10 @@ _BLOCK_TAGS = (
 )
 _BLOCK_OPEN = re.compile(rf"^(?P<indent> {{0,3}})<(?P<tag>{_BLOCK_TAGS})\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ATTR = re.compile(r"\s+markdown\s*=\s*[\"']?(?:1|block|span)[\"']?", re.IGNORECASE)
-_PRE = re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_PRE = _Delimited(
+    re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL),
+    [(rf"<{tag}\b", rf"</{tag}\s*>") for tag in ("pre", "script", "style", "textarea")],
+)
 
 
 def _block_ends(lines: list[str], tag: str) -> list[int | None]:

@@ -9,7 +9,14 @@ regression shows as a test that hangs.
 
 from __future__ import annotations
 
-from sphinx_labnews.jekyll import convert_about, convert_images, referenced_images
+from sphinx_labnews.jekyll import (
+    convert_about,
+    convert_html_blocks,
+    convert_images,
+    convert_kramdown,
+    convert_liquid,
+    referenced_images,
+)
 
 RUN = 50_000
 IMG = '<img src="/static/a.png" alt="A">'
@@ -93,3 +100,42 @@ def test_directive_argument_with_a_long_run_of_spaces() -> None:
     # _DIRECTIVE_ARG: a lazy .*? before [ \t]*$
     text = f"```{{centered-image}} /static/a.png{' ' * RUN}x  \n:alt: A\n```\n"
     assert referenced_images(text) == [f"/static/a.png{' ' * RUN}x"]
+
+
+def test_liquid_tags_never_closed() -> None:
+    # _LIQUID_ANY: a lazy .*? from every {% and {{ to the end of the post
+    hostile = "{% x {{ y " * (RUN // 10)
+    text, notes = convert_liquid("{{ page.title }}" + hostile)
+    assert text == "{{ page.title }}" + hostile
+    assert _messages(notes) == ["Liquid '{{ page.title }}' is not understood; left as is"]
+
+
+def test_highlight_blocks_never_closed() -> None:
+    # _LIQUID_HIGHLIGHT: the body's lazy .*? scanned to the end from every opener
+    hostile = "{% highlight python %}\nx\n" * (RUN // 25)
+    closed = "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n"
+    text, _notes = convert_liquid(closed + hostile)
+    assert text.startswith("```ruby\nputs 1\n```\n")
+    assert text.endswith(hostile)
+
+
+def test_raw_blocks_never_closed() -> None:
+    # _LIQUID_RAW: the same lazy body from every {% raw %}
+    hostile = "{% raw %}x" * (RUN // 10)
+    text, _notes = convert_liquid("{% raw %}{{ kept }}{% endraw %}" + hostile)
+    assert text.startswith("{{ kept }}{% raw %}x")
+
+
+def test_pre_elements_never_closed() -> None:
+    # _PRE: a lazy .*? from every <pre> (and <script>, <style>, <textarea>) to the end
+    hostile = "<pre>x\n\n" * (RUN // 8)
+    body = "<div>\n  <p>a</p>\n\n  <p>b</p>\n" + hostile + "</div>"
+    text, _notes = convert_html_blocks(body)
+    assert text == "<div>\n  <p>a</p>\n  <p>b</p>\n" + "<pre>x\n" * (RUN // 8) + "</div>"
+
+
+def test_kramdown_extensions_never_closed() -> None:
+    # _KRAMDOWN_EXTENSION: a lazy body from every {::comment} to the end of the post
+    hostile = "{::comment}x" * (RUN // 12)
+    text, _notes = convert_kramdown("{::nomarkdown}<b>b</b>{:/}" + hostile)
+    assert text == "<b>b</b>" + hostile
