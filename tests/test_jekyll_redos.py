@@ -139,3 +139,10 @@ def test_kramdown_extensions_never_closed() -> None:
     hostile = "{::comment}x" * (RUN // 12)
     text, _notes = convert_kramdown("{::nomarkdown}<b>b</b>{:/}" + hostile)
     assert text == "<b>b</b>" + hostile
+
+
+def test_backtick_run_never_closed() -> None:
+    # _INLINE_CODE: from every backtick of the run, every shorter run tried to the end
+    body = "`$5` and " + "`" * RUN + " costs $5\n"
+    text, _notes = convert_kramdown(body)
+    assert text == "`$5` and " + "`" * RUN + " costs \\$5\n"
