@@ -150,7 +150,15 @@ class _Delimited:
     itself is matched up to it, so the matches are those of ``pattern``.
     """
 
-    def __init__(self, pattern: re.Pattern[str], pairs: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        pairs: Sequence[tuple[str, str]],
+        *,
+        body: tuple[int, int | None] = (0, None),
+    ) -> None:
+        #: the body's least and greatest length (``.{1,2000}?``: ``(1, 2000)``)
+        self.least, self.most = body
         self.pattern = pattern
         self.pairs = [
             (re.compile(opener, pattern.flags), re.compile(closer, pattern.flags))
@@ -165,12 +173,15 @@ class _Delimited:
             opener = openers[index]
             assert opener is not None
             closer = closers[index]
-            if closer is None or closer.start() < opener.end():
-                closer = closers[index] = self.pairs[index][1].search(text, opener.end())
+            body_start = opener.end() + self.least
+            if closer is None or closer.start() < body_start:
+                closer = closers[index] = self.pairs[index][1].search(text, body_start)
             if closer is None:
                 openers[index] = None
                 continue
-            match = self.pattern.match(text, opener.start(), closer.end())
+            match = None
+            if self.most is None or closer.start() - opener.end() <= self.most:
+                match = self.pattern.match(text, opener.start(), closer.end())
             position = opener.start() + 1
             if match is not None:
                 yield match
@@ -878,7 +889,11 @@ _KRAMDOWN_OTHER = re.compile(r"\{::[^}\n]*\}")
 _BACKTICKS = re.compile(r"`+")
 _ESCAPED_PUNCT = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: Math bodies are bounded (2000 characters), so an unclosed opener costs linear time.
-_PAREN_MATH = re.compile(r"\\\\\((?P<body>.{1,2000}?)\\\\\)", re.DOTALL)
+_PAREN_MATH = _Delimited(
+    re.compile(r"\\\\\((?P<body>.{1,2000}?)\\\\\)", re.DOTALL),
+    [(r"\\\\\(", r"\\\\\)")],
+    body=(1, 2000),
+)
 _BRACKET_MATH = re.compile(r"\\\\\[(?P<body>.{1,2000}?)\\\\\]", re.DOTALL)
 _DOUBLE_DOLLAR = re.compile(r"\$\$(?P<body>.{1,2000}?)\$\$", re.DOTALL)
 #: A price: ``$5``, ``$1,200.50``, ``$3M``; kramdown shows it as text, MyST would start math.

@@ -146,3 +146,10 @@ def test_backtick_run_never_closed() -> None:
     body = "`$5` and " + "`" * RUN + " costs $5\n"
     text, _notes = convert_kramdown(body)
     assert text == "`$5` and " + "`" * RUN + " costs \\$5\n"
+
+
+def test_paren_math_never_closed() -> None:
+    # _PAREN_MATH: 2,000 characters scanned from every \\( that nothing closes
+    hostile = "\\\\(" * (RUN // 3)
+    text, _notes = convert_kramdown("\\\\(a + b\\\\) " + hostile)
+    assert text == "$a + b$ " + hostile
