@@ -1185,11 +1185,52 @@ _LINK_TARGET = re.compile(
 _REFERENCE_DEFINITION = re.compile(
     r"^(?P<lead>[ ]{0,3}\[[^\]\n]+\]:[ \t]*)(?P<target><[^>\n]*>|\S+)", re.MULTILINE
 )
-_HTML_URL_ATTR = re.compile(
-    r"(?P<lead><(?P<tag>a|img|source|video|audio|iframe|embed)\b[^>]{0,2000}?\s(?P<attr>href|src)\s*=\s*)"
-    r"(?P<quote>[\"'])(?P<target>[^\"'\n]*+)(?P=quote)",
-    re.IGNORECASE,
-)
+
+
+class _UrlAttributes(_Delimited):
+    """``_HTML_URL_ATTR``'s matches without retrying 2,000 characters at every tag.
+
+    Whether ``\\s(href|src)="…"`` completes at a position does not depend on the tag
+    before it, so the positions where it does are found once; a tag then matches at
+    the first of them within its 2,000 characters before the next ``>``, if any.
+    """
+
+    _TAG = re.compile(r"<(?:a|img|source|video|audio|iframe|embed)\b", re.IGNORECASE)
+    _ATTRIBUTE = re.compile(r"(?=\s(?:href|src)\s*=\s*[\"'])", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        super().__init__(
+            re.compile(
+                r"(?P<lead><(?P<tag>a|img|source|video|audio|iframe|embed)\b[^>]{0,2000}?"
+                r"\s(?P<attr>href|src)\s*=\s*)(?P<quote>[\"'])(?P<target>[^\"'\n]*+)(?P=quote)",
+                re.IGNORECASE,
+            ),
+            [],
+        )
+        self.tail = re.compile(r"\s(?:href|src)\s*=\s*([\"'])[^\"'\n]*+\1", re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        attributes = [
+            found.start()
+            for found in self._ATTRIBUTE.finditer(text)
+            if self.tail.match(text, found.start())
+        ]
+        closers = [found.start() for found in re.finditer(">", text)]
+        position = 0
+        while tag := self._TAG.search(text, position):
+            after = bisect.bisect_left(attributes, tag.end())
+            closer = bisect.bisect_left(closers, tag.end())
+            limit = min(tag.end() + 2000, closers[closer] if closer < len(closers) else len(text))
+            match = None
+            if after < len(attributes) and attributes[after] <= limit:
+                match = self.pattern.match(text, tag.start())
+            position = tag.start() + 1
+            if match is not None:
+                yield match
+                position = match.end()
+
+
+_HTML_URL_ATTR = _UrlAttributes()
 #: ``<a href="…">plain text</a>`` in running text, rewritten as a Markdown link.
 _ATTRIBUTE = r"""\s+(?!href\b)[\w:-]++(?:\s*=\s*(?:"[^"]*+"|'[^']*+'|[^\s"'>]++))?"""
 _SIMPLE_ANCHOR = re.compile(

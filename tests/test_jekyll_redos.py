@@ -10,10 +10,12 @@ regression shows as a test that hangs.
 from __future__ import annotations
 
 from sphinx_labnews.jekyll import (
+    SiteContext,
     convert_about,
     convert_html_blocks,
     convert_images,
     convert_kramdown,
+    convert_links,
     convert_liquid,
     referenced_images,
 )
@@ -153,3 +155,11 @@ def test_paren_math_never_closed() -> None:
     hostile = "\\\\(" * (RUN // 3)
     text, _notes = convert_kramdown("\\\\(a + b\\\\) " + hostile)
     assert text == "$a + b$ " + hostile
+
+
+def test_url_attribute_tags_never_closed() -> None:
+    # _HTML_URL_ATTR: up to 2,000 characters tried for href=/src= after every <a
+    context = SiteContext(docname="news/2024-05-01-a", post_urls={"/news/b/": "news/2024-04-01-b"})
+    hostile = "<a " * (RUN // 3)
+    text, *_rest = convert_links('<a href="/news/b/"><b>b</b></a> ' + hostile, context)
+    assert text == '<a href="2024-04-01-b.html"><b>b</b></a> ' + hostile
