@@ -137,13 +137,91 @@ _LIQUID_INCLUDE_NAME = re.compile(r"\{%-?\s*include\s+(?P<name>[\w./-]+)\s*-?%\}
 _LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]+)\s*-?%\}")
 _LIQUID_POST_URL = re.compile(r"\{%-?\s*post_url\s+(?P<name>[^\s%]+)\s*-?%\}")
 _LIQUID_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+[^%]*?-?%\}")
-_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<body>.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
-_LIQUID_HIGHLIGHT = re.compile(
-    r"\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)[^%]*?-?%\}[ \t]*\n?(?P<body>.*?)"
-    r"\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}",
-    re.DOTALL,
+
+
+class _Delimited:
+    """A pattern matching from an opener to the first closer after it, run in linear time.
+
+    ``re`` retries such a pattern at every opener and, when no closer follows, scans
+    to the end of the text each time: quadratic on a post of unclosed openers. Here
+    each ``(opener, closer)`` pair of the pattern is searched for separately; an
+    opener with no closer after it ends the search for that pair, as no later opener
+    (which ends later) can find one either. Where a closer follows, the pattern
+    itself is matched up to it, so the matches are those of ``pattern``.
+    """
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        pairs: Sequence[tuple[str, str]],
+        *,
+        body: tuple[int, int | None] = (0, None),
+    ) -> None:
+        #: the body's least and greatest length (``.{1,2000}?``: ``(1, 2000)``)
+        self.least, self.most = body
+        self.pattern = pattern
+        self.pairs = [
+            (re.compile(opener, pattern.flags), re.compile(closer, pattern.flags))
+            for opener, closer in pairs
+        ]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        openers = [opener.search(text) for opener, _closer in self.pairs]
+        closers: list[re.Match[str] | None] = [None] * len(self.pairs)
+        while live := [index for index, found in enumerate(openers) if found is not None]:
+            index = min(live, key=lambda index: openers[index].start())  # type: ignore[union-attr]
+            opener = openers[index]
+            assert opener is not None
+            closer = closers[index]
+            body_start = opener.end() + self.least
+            if closer is None or closer.start() < body_start:
+                closer = closers[index] = self.pairs[index][1].search(text, body_start)
+            if closer is None:
+                openers[index] = None
+                continue
+            match = None
+            if self.most is None or closer.start() - opener.end() <= self.most:
+                match = self.pattern.match(text, opener.start(), closer.end())
+            position = opener.start() + 1
+            if match is not None:
+                yield match
+                position = match.end()
+            for other, found in enumerate(openers):
+                if found is not None and found.start() < position:
+                    openers[other] = self.pairs[other][0].search(text, position)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+    def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
+        pieces: list[str] = []
+        position = 0
+        for match in self.finditer(text):
+            pieces += [text[position : match.start()], replace(match)]
+            position = match.end()
+        return "".join([*pieces, text[position:]])
+
+
+_LIQUID_RAW = _Delimited(
+    re.compile(r"\{%-?\s*raw\s*-?%\}(?P<body>.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL),
+    [(r"\{%-?\s*raw\s*-?%\}", r"\{%-?\s*endraw\s*-?%\}")],
 )
-_LIQUID_ANY = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_LIQUID_HIGHLIGHT = _Delimited(
+    re.compile(
+        r"\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)[^%]*?-?%\}[ \t]*\n?(?P<body>.*?)"
+        r"\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}",
+        re.DOTALL,
+    ),
+    [
+        (
+            r"\{%-?\s*highlight\s+(?P<lang>[\w+#.-]+)[^%]*?-?%\}[ \t]*\n?",
+            r"\{%-?\s*endhighlight\s*-?%\}",
+        )
+    ],
+)
+_LIQUID_ANY = _Delimited(
+    re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL), [(r"\{%", r"%\}"), (r"\{\{", r"\}\}")]
+)
 
 #: Jekyll's built-in permalink styles (``permalink:`` in ``_config.yml``).
 PERMALINK_STYLES = {
@@ -759,7 +837,7 @@ def convert_liquid(
         )
         return match.group(0)
 
-    rules: list[tuple[re.Pattern[str], Any]] = [
+    rules: list[tuple[re.Pattern[str] | _Delimited, Any]] = [
         (_LIQUID_RAW, stash_raw),
         (_LIQUID_HIGHLIGHT, highlight),
         (_LIQUID_SITE_URL, lambda match: ""),
@@ -780,7 +858,7 @@ def convert_liquid(
     return re.sub(r"\x00(\d+)\x00", lambda m: raw_bodies[int(m.group(1))], text), notes
 
 
-def _sub_outside_code(pattern: re.Pattern[str], replace: Any, text: str) -> str:
+def _sub_outside_code(pattern: re.Pattern[str] | _Delimited, replace: Any, text: str) -> str:
     spans = code_spans(text)
 
     def guarded(match: re.Match[str]) -> str:
@@ -801,28 +879,72 @@ _KRAMDOWN_TOC = re.compile(
     re.MULTILINE,
 )
 #: ``{::comment}…{:/comment}`` and ``{::nomarkdown}…{:/nomarkdown}`` (or ``{:/}``).
-_KRAMDOWN_EXTENSION = re.compile(
-    r"\{::(?P<name>comment|nomarkdown)\}(?P<body>.*?)\{:/(?:(?P=name))?\}", re.DOTALL
+_KRAMDOWN_EXTENSION = _Delimited(
+    re.compile(r"\{::(?P<name>comment|nomarkdown)\}(?P<body>.*?)\{:/(?:(?P=name))?\}", re.DOTALL),
+    [(rf"\{{::{name}\}}", rf"\{{:/(?:{name})?\}}") for name in ("comment", "nomarkdown")],
 )
 _KRAMDOWN_OPTIONS = re.compile(r"^[ \t]*\{::options\b[^}\n]*/\}[ \t]*\n?", re.MULTILINE)
 _KRAMDOWN_OTHER = re.compile(r"\{::[^}\n]*\}")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+#: Inline code as ``_inline_code_spans`` finds it: ``(`+)(?:(?!\1).)+?\1`` (DOTALL).
+_BACKTICKS = re.compile(r"`+")
 _ESCAPED_PUNCT = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: Math bodies are bounded (2000 characters), so an unclosed opener costs linear time.
-_PAREN_MATH = re.compile(r"\\\\\((?P<body>.{1,2000}?)\\\\\)", re.DOTALL)
+_PAREN_MATH = _Delimited(
+    re.compile(r"\\\\\((?P<body>.{1,2000}?)\\\\\)", re.DOTALL),
+    [(r"\\\\\(", r"\\\\\)")],
+    body=(1, 2000),
+)
 _BRACKET_MATH = re.compile(r"\\\\\[(?P<body>.{1,2000}?)\\\\\]", re.DOTALL)
 _DOUBLE_DOLLAR = re.compile(r"\$\$(?P<body>.{1,2000}?)\$\$", re.DOTALL)
 #: A price: ``$5``, ``$1,200.50``, ``$3M``; kramdown shows it as text, MyST would start math.
 _CURRENCY = re.compile(r"(?<![\\$\w])\$(?=\d[\d,.]*(?:[kKmMbB]\b|[\s.,;:!?)]|$))")
 
 
+def _inline_code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ``re.finditer(r"(`+)(?:(?!\1).)+?\1", text, re.DOTALL)`` finds, in linear time.
+
+    ``re`` rescans the rest of the post from every backtick that nothing closes,
+    for every shorter run it backtracks to: cubic. Worked out by hand: from a
+    position with ``rest`` backticks ahead, the regex tries ``k = rest, rest - 1…``
+    backticks; ``k`` works when ``2k > rest`` (else the body would start with the
+    closer) and a later run has ``k`` or more backticks, the first of which closes
+    it. So ``k = min(rest, longest later run)``, and the closing run is found by
+    walking the runs forward; the runs walked over are inside the match, so each
+    run is walked over once.
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    longest_after = [0] * len(runs)
+    for index in range(len(runs) - 2, -1, -1):
+        longest_after[index] = max(
+            longest_after[index + 1], runs[index + 1][1] - runs[index + 1][0]
+        )
+    index = 0
+    position = 0
+    while index < len(runs):
+        start, end = runs[index]
+        position = max(position, start)
+        while position < end:
+            rest = end - position
+            size = min(rest, longest_after[index])
+            if size and 2 * size > rest:
+                closing = index + 1
+                while runs[closing][1] - runs[closing][0] < size:
+                    closing += 1
+                yield position, runs[closing][0] + size
+                index, position = closing, runs[closing][0] + size
+                break
+            position += 1
+        else:
+            index += 1
+
+
 def _protected(text: str) -> list[tuple[int, int]]:
     """Fenced code and inline code spans: nothing may be rewritten inside them."""
     fences = code_spans(text)
     spans = list(fences)
-    for match in _INLINE_CODE.finditer(text):
-        if not _in_spans(match.start(), fences):
-            spans.append((match.start(), match.end()))
+    for start, end in _inline_code_spans(text):
+        if not _in_spans(start, fences):
+            spans.append((start, end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -832,7 +954,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _sub_unprotected(pattern: re.Pattern[str], replace: Any, text: str) -> str:
+def _sub_unprotected(pattern: re.Pattern[str] | _Delimited, replace: Any, text: str) -> str:
     spans = _protected(text)
 
     def guarded(match: re.Match[str]) -> str:
@@ -906,8 +1028,9 @@ def convert_kramdown(body: str, *, first_line: int = 1) -> tuple[str, list[Note]
     text = _sub_unprotected(_KRAMDOWN_TOC, toc, body)
     text = _sub_unprotected(_KRAMDOWN_EXTENSION, extension, text)
     text = _sub_unprotected(_KRAMDOWN_OPTIONS, lambda match: "", text)
+    protected = _protected(text)
     for match in _KRAMDOWN_OTHER.finditer(text):
-        if not _in_spans(match.start(), _protected(text)):
+        if not _in_spans(match.start(), protected):
             notes.append(
                 Note(
                     WARNING,
@@ -950,7 +1073,10 @@ _BLOCK_TAGS = (
 )
 _BLOCK_OPEN = re.compile(rf"^(?P<indent> {{0,3}})<(?P<tag>{_BLOCK_TAGS})\b[^>]*>", re.IGNORECASE)
 _MARKDOWN_ATTR = re.compile(r"\s+markdown\s*=\s*[\"']?(?:1|block|span)[\"']?", re.IGNORECASE)
-_PRE = re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_PRE = _Delimited(
+    re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL),
+    [(rf"<{tag}\b", rf"</{tag}\s*>") for tag in ("pre", "script", "style", "textarea")],
+)
 
 
 def _block_ends(lines: list[str], tag: str) -> list[int | None]:
@@ -1059,11 +1185,52 @@ _LINK_TARGET = re.compile(
 _REFERENCE_DEFINITION = re.compile(
     r"^(?P<lead>[ ]{0,3}\[[^\]\n]+\]:[ \t]*)(?P<target><[^>\n]*>|\S+)", re.MULTILINE
 )
-_HTML_URL_ATTR = re.compile(
-    r"(?P<lead><(?P<tag>a|img|source|video|audio|iframe|embed)\b[^>]{0,2000}?\s(?P<attr>href|src)\s*=\s*)"
-    r"(?P<quote>[\"'])(?P<target>[^\"'\n]*+)(?P=quote)",
-    re.IGNORECASE,
-)
+
+
+class _UrlAttributes(_Delimited):
+    """``_HTML_URL_ATTR``'s matches without retrying 2,000 characters at every tag.
+
+    Whether ``\\s(href|src)="…"`` completes at a position does not depend on the tag
+    before it, so the positions where it does are found once; a tag then matches at
+    the first of them within its 2,000 characters before the next ``>``, if any.
+    """
+
+    _TAG = re.compile(r"<(?:a|img|source|video|audio|iframe|embed)\b", re.IGNORECASE)
+    _ATTRIBUTE = re.compile(r"(?=\s(?:href|src)\s*=\s*[\"'])", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        super().__init__(
+            re.compile(
+                r"(?P<lead><(?P<tag>a|img|source|video|audio|iframe|embed)\b[^>]{0,2000}?"
+                r"\s(?P<attr>href|src)\s*=\s*)(?P<quote>[\"'])(?P<target>[^\"'\n]*+)(?P=quote)",
+                re.IGNORECASE,
+            ),
+            [],
+        )
+        self.tail = re.compile(r"\s(?:href|src)\s*=\s*([\"'])[^\"'\n]*+\1", re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        attributes = [
+            found.start()
+            for found in self._ATTRIBUTE.finditer(text)
+            if self.tail.match(text, found.start())
+        ]
+        closers = [found.start() for found in re.finditer(">", text)]
+        position = 0
+        while tag := self._TAG.search(text, position):
+            after = bisect.bisect_left(attributes, tag.end())
+            closer = bisect.bisect_left(closers, tag.end())
+            limit = min(tag.end() + 2000, closers[closer] if closer < len(closers) else len(text))
+            match = None
+            if after < len(attributes) and attributes[after] <= limit:
+                match = self.pattern.match(text, tag.start())
+            position = tag.start() + 1
+            if match is not None:
+                yield match
+                position = match.end()
+
+
+_HTML_URL_ATTR = _UrlAttributes()
 #: ``<a href="…">plain text</a>`` in running text, rewritten as a Markdown link.
 _ATTRIBUTE = r"""\s+(?!href\b)[\w:-]++(?:\s*=\s*(?:"[^"]*+"|'[^']*+'|[^\s"'>]++))?"""
 _SIMPLE_ANCHOR = re.compile(

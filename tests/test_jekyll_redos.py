@@ -9,7 +9,16 @@ regression shows as a test that hangs.
 
 from __future__ import annotations
 
-from sphinx_labnews.jekyll import convert_about, convert_images, referenced_images
+from sphinx_labnews.jekyll import (
+    SiteContext,
+    convert_about,
+    convert_html_blocks,
+    convert_images,
+    convert_kramdown,
+    convert_links,
+    convert_liquid,
+    referenced_images,
+)
 
 RUN = 50_000
 IMG = '<img src="/static/a.png" alt="A">'
@@ -93,3 +102,64 @@ def test_directive_argument_with_a_long_run_of_spaces() -> None:
     # _DIRECTIVE_ARG: a lazy .*? before [ \t]*$
     text = f"```{{centered-image}} /static/a.png{' ' * RUN}x  \n:alt: A\n```\n"
     assert referenced_images(text) == [f"/static/a.png{' ' * RUN}x"]
+
+
+def test_liquid_tags_never_closed() -> None:
+    # _LIQUID_ANY: a lazy .*? from every {% and {{ to the end of the post
+    hostile = "{% x {{ y " * (RUN // 10)
+    text, notes = convert_liquid("{{ page.title }}" + hostile)
+    assert text == "{{ page.title }}" + hostile
+    assert _messages(notes) == ["Liquid '{{ page.title }}' is not understood; left as is"]
+
+
+def test_highlight_blocks_never_closed() -> None:
+    # _LIQUID_HIGHLIGHT: the body's lazy .*? scanned to the end from every opener
+    hostile = "{% highlight python %}\nx\n" * (RUN // 25)
+    closed = "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n"
+    text, _notes = convert_liquid(closed + hostile)
+    assert text.startswith("```ruby\nputs 1\n```\n")
+    assert text.endswith(hostile)
+
+
+def test_raw_blocks_never_closed() -> None:
+    # _LIQUID_RAW: the same lazy body from every {% raw %}
+    hostile = "{% raw %}x" * (RUN // 10)
+    text, _notes = convert_liquid("{% raw %}{{ kept }}{% endraw %}" + hostile)
+    assert text.startswith("{{ kept }}{% raw %}x")
+
+
+def test_pre_elements_never_closed() -> None:
+    # _PRE: a lazy .*? from every <pre> (and <script>, <style>, <textarea>) to the end
+    hostile = "<pre>x\n\n" * (RUN // 8)
+    body = "<div>\n  <p>a</p>\n\n  <p>b</p>\n" + hostile + "</div>"
+    text, _notes = convert_html_blocks(body)
+    assert text == "<div>\n  <p>a</p>\n  <p>b</p>\n" + "<pre>x\n" * (RUN // 8) + "</div>"
+
+
+def test_kramdown_extensions_never_closed() -> None:
+    # _KRAMDOWN_EXTENSION: a lazy body from every {::comment} to the end of the post
+    hostile = "{::comment}x" * (RUN // 12)
+    text, _notes = convert_kramdown("{::nomarkdown}<b>b</b>{:/}" + hostile)
+    assert text == "<b>b</b>" + hostile
+
+
+def test_backtick_run_never_closed() -> None:
+    # _INLINE_CODE: from every backtick of the run, every shorter run tried to the end
+    body = "`$5` and " + "`" * RUN + " costs $5\n"
+    text, _notes = convert_kramdown(body)
+    assert text == "`$5` and " + "`" * RUN + " costs \\$5\n"
+
+
+def test_paren_math_never_closed() -> None:
+    # _PAREN_MATH: 2,000 characters scanned from every \\( that nothing closes
+    hostile = "\\\\(" * (RUN // 3)
+    text, _notes = convert_kramdown("\\\\(a + b\\\\) " + hostile)
+    assert text == "$a + b$ " + hostile
+
+
+def test_url_attribute_tags_never_closed() -> None:
+    # _HTML_URL_ATTR: up to 2,000 characters tried for href=/src= after every <a
+    context = SiteContext(docname="news/2024-05-01-a", post_urls={"/news/b/": "news/2024-04-01-b"})
+    hostile = "<a " * (RUN // 3)
+    text, *_rest = convert_links('<a href="/news/b/"><b>b</b></a> ' + hostile, context)
+    assert text == '<a href="2024-04-01-b.html"><b>b</b></a> ' + hostile
