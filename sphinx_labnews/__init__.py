@@ -24,7 +24,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "env_version": ENV_VERSION,
         # per-document state lives in the env and is merged after a parallel
-        # read (sphinx_labnews.incremental.merge_info), ablog's posts included
+        # read (sphinx_labnews.incremental.merge_listing_docs), ablog's posts included
+        # (sphinx_labnews.compat.ablog.merge_info)
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -10,7 +10,7 @@ never ``getattr(env, "…", default)`` or ``hasattr``.
     Documents that list posts (``news-cards``, ablog's ``postlist``): they change with
     any post. Added at ``doctree-read``
     (:func:`sphinx_labnews.incremental.note_listing_doc`), merged at
-    ``env-merge-info`` (:func:`~sphinx_labnews.incremental.merge_info`), purged at
+    ``env-merge-info`` (:func:`~sphinx_labnews.incremental.merge_listing_docs`), purged at
     ``env-purge-doc`` (:func:`~sphinx_labnews.incremental.purge_doc`).
 ``env.labnews_blog_state`` (``dict | None``)
     The last build's post fingerprints, order and sidebar digest
@@ -19,7 +19,7 @@ never ``getattr(env, "…", default)`` or ``hasattr``.
 ``env.ablog_posts`` (``dict[str, list[dict]]``, ablog's)
     ablog's post records by document. ablog creates it at its first ``doctree-read``
     and purges it; we merge it after a parallel read
-    (:func:`~sphinx_labnews.incremental.merge_info`) and read it.
+    (:func:`~sphinx_labnews.compat.ablog.merge_info`) and read it.
 
 All three are created, when missing (a fresh environment, or one pickled by an older
 version), once per build at ``env-before-read-docs``, which every build runs before

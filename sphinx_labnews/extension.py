@@ -43,19 +43,22 @@ from .cms import setup_cms
 from .compat.ablog import (
     declare_ablog_parallel_safe,
     escape_archive_titles,
+    merge_info,
     name_postlist_dates_in_site_language,
+    order_posts_by_file,
     replace_archive_generator,
     reset_blog,
+    slim_post_record,
 )
 from .compat.garbage_collection import setup_garbage_collection
 from .compat.markdown import setup_markdown
-from .compat.output_cleanup import setup_output_cleanup
+from .compat.output_cleanup import remove_outputs_of_removed_docs, setup_output_cleanup
+from .compat.templates import cache_compiled_templates
 from .config import check_config, register_config_values
 from .directives import setup_centered_image, setup_news_cards
 from .env_state import setup_env_state
 from .feeds import add_feed_links, write_feeds
 from .listings import add_card_renderer, record_label
-from .ordering import setup_ordering
 from .post_html import setup_post_html
 from .post_security import setup_post_security
 from .publishing import LEAVE_OUT_PRIORITY, exclude_unpublished_posts, leave_out_posts
@@ -126,14 +129,15 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("builder-inited", reset_blog)
     # before ablog's doctree-read (priority 500), which replaces the post node
     app.connect("doctree-read", record_label, priority=450)
-    app.connect("builder-inited", incremental.cache_compiled_templates)
+    app.connect("builder-inited", cache_compiled_templates)
     # after ablog's doctree-read (priority 500), which records the post
-    app.connect("doctree-read", incremental.slim_post_record, priority=600)
+    app.connect("doctree-read", slim_post_record, priority=600)
     app.connect("doctree-read", incremental.note_listing_doc)
     app.connect("env-purge-doc", incremental.purge_doc)
-    app.connect("env-merge-info", incremental.merge_info)
+    app.connect("env-merge-info", merge_info)
+    app.connect("env-merge-info", incremental.merge_listing_docs)
     app.connect("env-updated", incremental.rewrite_dependent_pages)
-    app.connect("env-get-outdated", incremental.remove_outputs_of_removed_docs)
+    app.connect("env-get-outdated", remove_outputs_of_removed_docs)
 
     setup_centered_image(app)
     setup_news_cards(app)
@@ -144,7 +148,7 @@ def setup_extension(app: Sphinx) -> None:
         setup_breadcrumbs(app)
         # posts ordered by date and file name, and the sidebar fragment: news sites;
         # an ablog site keeps ablog's order and sidebars
-        setup_ordering(app)
+        order_posts_by_file(app)
         setup_recent_news(app)
         setup_site_frame(app)
         setup_search(app)

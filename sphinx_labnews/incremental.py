@@ -21,7 +21,8 @@ Here each post's listing-relevant metadata is fingerprinted after reading:
 
 The env also keeps no full-document copy per post (ablog stores one for
 full-text feeds, which this site does not write): 12 MB of a 15 MB pickle
-at 1000 posts, read back on every build.
+at 1000 posts, read back on every build
+(:func:`sphinx_labnews.compat.ablog.slim_post_record`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from typing import Any, cast
 
 from ablog.post import PostList
 from docutils import nodes
-from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
@@ -154,33 +154,16 @@ def note_listing_doc(app: Sphinx, doctree: nodes.document) -> None:
         env_state.listing_docs(env).add(env.docname)
 
 
-def slim_post_record(app: Sphinx, doctree: nodes.document) -> None:
-    """Keep only what listings need of each post in the pickled environment.
-
-    ablog keeps a deep copy of the whole post for full-text feeds, which this
-    site does not write, and its excerpt nodes still point at the document they
-    came from, so each pulls a document into the pickle. Both are read back on
-    every build.
-    """
-    for info in env_state.ablog_posts(app.env).get(app.env.docname, []):
-        info["doctree"] = nodes.section()
-        for node in info.get("excerpt", []):
-            for descendant in node.findall(include_self=True):
-                if getattr(descendant, "_document", None) is not None:
-                    descendant._document = None
-
-
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     env_state.listing_docs(env).discard(docname)
 
 
-def merge_info(
+def merge_listing_docs(
     app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
 ) -> None:
-    """Bring a parallel reader's posts and listing pages into the main environment."""
+    """Bring a parallel reader's listing pages into the main environment (ablog's posts:
+    :func:`sphinx_labnews.compat.ablog.merge_info`)."""
     for docname in docnames:
-        if docname in env_state.ablog_posts(other):
-            env_state.ablog_posts(env)[docname] = env_state.ablog_posts(other)[docname]
         if docname in env_state.listing_docs(other):
             env_state.listing_docs(env).add(docname)
 
@@ -284,45 +267,3 @@ def skip_unchanged_pages(
         record.save()
 
     return generate_changed
-
-
-def remove_outputs_of_removed_docs(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: delete the pages and source copies of posts that are gone.
-
-    Sphinx leaves a deleted document's HTML and its ``_sources/`` copy in the
-    output. For a news site that means a deleted post stays online, and a post
-    switched to ``published: false`` (excluded from then on) keeps leaking.
-    """
-    builder = app.builder
-    if not hasattr(builder, "get_outfilename"):
-        return []
-    outdir = Path(builder.outdir)
-    sources = outdir / "_sources"
-    link_suffix = getattr(app.config, "html_sourcelink_suffix", ".txt")
-    for docname in removed:
-        remove_output(outdir, Path(builder.get_outfilename(docname)))
-        # named, not globbed: a docname may hold glob characters
-        for suffix in app.config.source_suffix:
-            copy = f"{docname}{suffix}"
-            if not copy.endswith(link_suffix):
-                copy += link_suffix
-            remove_output(outdir, sources / copy)
-    return []
-
-
-def cache_compiled_templates(app: Sphinx) -> None:
-    """``builder-inited``: keep Jinja's compiled templates between builds.
-
-    Sphinx compiles every template afresh in each process (0.2 s of a 1.7 s
-    build with nothing changed at 1000 posts). Jinja's own bytecode cache, in
-    the doctree directory, checks each template's source before reusing it.
-    """
-    templates = getattr(app.builder, "templates", None)
-    environment = getattr(templates, "environment", None)
-    if environment is None or environment.bytecode_cache is not None:
-        return
-    folder = Path(app.doctreedir) / "labnews-jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))

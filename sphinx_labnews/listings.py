@@ -23,9 +23,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from .compat.ablog import register_posts
 from .dates import post_date_text
 from .frontmatter import one_line
-from .ordering import post_order_key, register_posts
+from .ordering import post_order_key
 from .site_paths import is_external
 from .title_labels import full_title
 

@@ -7,10 +7,11 @@ any change of order changed the neighbours of pages far from the edit. Jekyll, a
 the posts' own file names (``YYYY-MM-DD-slug.md``), order same-day posts by file
 name; so does every listing, feed and neighbour link here.
 
-ablog builds its ``Post`` objects in ``Blog.register``; :func:`register_posts` does
-the same with :class:`NewsPost`, a ``Post`` whose order is :func:`post_order_key`,
-before any of ablog's handlers registers them (they only do so when the blog is
-still empty).
+ablog builds its ``Post`` objects in ``Blog.register``; on news sites
+:func:`sphinx_labnews.compat.ablog.register_posts` does the same with
+:class:`~sphinx_labnews.compat.ablog.NewsPost`, a ``Post`` whose order is
+:func:`post_order_key`, before any of ablog's handlers registers them (they only do
+so when the blog is still empty). This module keeps the order and a per-build index of it.
 """
 
 from __future__ import annotations
@@ -19,46 +20,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ablog.blog import FUTURE, TOMORROW, Blog, Post
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-
-from . import env_state
+from ablog.blog import FUTURE, Blog, Post
 
 
 def post_order_key(post: Post) -> tuple[dt.datetime, str, str]:
     """Oldest first: the date (undated drafts last), then the docname, then the section
     (ablog allows several posts in one document)."""
     return (post.date or FUTURE, post.docname, post.section or "")
-
-
-class NewsPost(Post):
-    """ablog's ``Post``, ordered by :func:`post_order_key` instead of by title."""
-
-    def __lt__(self, other: Any) -> bool:
-        if not isinstance(other, Post):
-            return NotImplemented
-        return post_order_key(self) < post_order_key(other)
-
-
-def register_posts(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: register this build's posts in ablog's ``Blog`` as :class:`NewsPost`.
-
-    The same steps as ``Blog.register`` (ablog 0.11), with our class; ablog's own
-    ``register_posts`` is skipped by its handlers once the blog has posts.
-    """
-    blog = Blog(app)
-    if len(blog.posts) or len(blog.drafts):
-        return
-    for docname, infos in sorted(env_state.ablog_posts(env).items()):
-        for info in infos:
-            post = NewsPost(blog, docname, info)
-            if post.date and post.date < TOMORROW:
-                blog.posts.add(post)
-            else:
-                blog.drafts.add(post)
-            for catalog in blog.catalogs.values():
-                catalog.add(post)
 
 
 class _PostIndex:
@@ -100,8 +68,3 @@ def post_of(blog: Blog, docname: str) -> Post | None:
 def published_newest_first(blog: Blog) -> Sequence[Post]:
     """Every published post, newest first (by :func:`post_order_key`)."""
     return _index(blog).published
-
-
-def setup_ordering(app: Sphinx) -> None:
-    # before the writers: ablog's handlers register posts lazily when writing
-    app.connect("env-updated", register_posts, priority=400)

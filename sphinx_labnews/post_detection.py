@@ -30,6 +30,8 @@ from typing import Any
 
 from sphinx.util.matching import Matcher
 
+from .compat.sphinx import provided_by_user
+
 #: Front-matter keys that only the lab's posts carry (ablog posts use ``date``, ``tags``…).
 LAB_KEYS = frozenset({"last_updated", "oneline_description", "group", "cover"})
 
@@ -109,8 +111,6 @@ def news_post_patterns(config: Any) -> list[str] | None:
 
     The pattern applies with the news-site defaults, or when the site sets it.
     """
-    from .ablog_adapter import provided_by_user
-
     if config.labnews_site_defaults or provided_by_user(config, "labnews_post_pattern"):
         return list(config.labnews_post_pattern)
     return None

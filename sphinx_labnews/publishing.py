@@ -8,7 +8,7 @@ documents. They are left out in ``env-get-outdated``, not through
 so (un)publishing one post re-read every post
 (:mod:`sphinx_labnews.compat.found_docs`). A post unpublished since the last build
 is purged as a deleted file is; its old page and source copy are deleted
-(:func:`sphinx_labnews.incremental.remove_outputs_of_removed_docs`).
+(:func:`sphinx_labnews.compat.output_cleanup.remove_outputs_of_removed_docs`).
 
 Posts that are not UTF-8 are left out the same way: Sphinx 9 reads sources
 strictly and stops the whole build at the first undecodable byte, so one

@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import event_order
-from .ablog_adapter import provided_by_user
+from .compat.sphinx import provided_by_user
 from .dates import post_date_text
 from .listings import blog_of
 

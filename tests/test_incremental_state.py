@@ -1,7 +1,9 @@
 """The incremental build's bookkeeping, without a Sphinx build (fast, exact).
 
 Fingerprints, publication order, neighbours, the set of pages to rewrite, the
-records of generated outputs and the env slimming are called here with small
+records of generated outputs, and the workarounds the incremental build relies on
+(``compat.ablog``, ``compat.output_cleanup``, ``compat.templates``: the env
+slimming and merge, removed outputs, the template cache) are called here with small
 constructed inputs; ``test_rewrites.py`` and ``test_incremental.py`` check the
 same behaviour end to end with real builds. Fast enough for mutation testing
 (``nox -s mutation``).
@@ -25,23 +27,23 @@ from helpers import fake_env
 from jinja2 import FileSystemBytecodeCache
 
 from sphinx_labnews import __version__
+from sphinx_labnews.compat.ablog import merge_info, slim_post_record
+from sphinx_labnews.compat.output_cleanup import remove_outputs_of_removed_docs
+from sphinx_labnews.compat.templates import cache_compiled_templates
 from sphinx_labnews.directives.news_cards import news_cards
 from sphinx_labnews.incremental import (
     PAGES_STATE,
     OutputRecord,
     blog_state,
-    cache_compiled_templates,
-    merge_info,
+    merge_listing_docs,
     neighbours,
     note_listing_doc,
     pages_to_rewrite,
     post_fingerprint,
     purge_doc,
     read_record,
-    remove_outputs_of_removed_docs,
     rewrite_dependent_pages,
     skip_unchanged_pages,
-    slim_post_record,
     write_record,
 )
 
@@ -314,13 +316,19 @@ def test_merge_info_brings_in_the_parallel_readers_docs() -> None:
         labnews_listing_docs={"index", "news/b"},
     )
     merge_info(None, env, ["news/a", "index"], other)
+    merge_listing_docs(None, env, ["news/a", "index"], other)
     assert env.ablog_posts == {"news/a": ["A"]}
     assert env.labnews_listing_docs == {"index"}
     merge_info(None, env, ["news/b"], other)
     assert env.ablog_posts == {"news/a": ["A"], "news/b": ["B"]}
+    assert env.labnews_listing_docs == {"index"}  # ablog's posts only
+    merge_listing_docs(None, env, ["news/b"], other)
+    assert env.ablog_posts == {"news/a": ["A"], "news/b": ["B"]}
     assert env.labnews_listing_docs == {"index", "news/b"}
     merge_info(None, env, ["news/c"], fake_env())
+    merge_listing_docs(None, env, ["news/c"], fake_env())
     assert env.ablog_posts == {"news/a": ["A"], "news/b": ["B"]}
+    assert env.labnews_listing_docs == {"index", "news/b"}
 
 
 def sphinx_config(**overrides: Any) -> SimpleNamespace:

@@ -1,16 +1,20 @@
 """Every workaround for another package: what we patch, where, and when it can go.
 
-One module per upstream package (three for Sphinx, one per concern); listing this folder
+One module per upstream package (five for Sphinx, one per concern); listing this folder
 answers "what do we patch?":
 
-* ``ablog.py``: ablog's ``Blog._dict`` reset per build, its parallel flag, its
-  archive generator swapped, its archive titles escaped, its ``postlist`` dates
-  named in the site's language;
+* ``ablog.py``: ablog's ``Blog._dict`` reset per build, its parallel flag and the
+  merge of its posts after a parallel read (``merge_info``), its archive generator
+  swapped, its archive titles escaped, its ``postlist`` dates named in the site's
+  language, its post records slimmed (``slim_post_record``), its posts ordered by
+  date and file instead of title (``NewsPost``, ``register_posts``);
 * ``markdown.py``: myst-nb owns ``.md``; news posts are routed to our parser;
 * ``sphinx.py``: Sphinx private API (``Config._raw_config``, ``app.events.listeners``);
 * ``garbage_collection.py``: Sphinx, the collector's sweep when ``sphinx-build`` exits;
-* ``output_cleanup.py``: Sphinx keeps a removed page's images, downloads and
-  search-index words;
+* ``output_cleanup.py``: Sphinx keeps a removed page's HTML and ``_sources/`` copy
+  (``remove_outputs_of_removed_docs``), images, downloads and search-index words;
+* ``templates.py``: Sphinx compiles Jinja templates afresh in each process
+  (``cache_compiled_templates``);
 * ``sitemap.py``: sphinx-sitemap kept whole across builds, skipped without a base URL;
 * ``opengraph.py``: sphinxext-opengraph's escaping completed, relative ``og:url`` dropped;
 * ``rediraffe.py``: sphinxext-rediraffe set up only with redirects, redirects it would
@@ -21,23 +25,6 @@ answers "what do we patch?":
 
 Each function's docstring names the upstream condition for removing it. Where no
 upstream issue is named, none is filed yet: filing one is part of the work.
-
-To move here (still in the module of their concern; other work is changing these
-modules, they move once it is merged):
-
-* ``incremental.slim_post_record`` (ablog: post records keep a deep copy of the
-  whole doctree; remove when ablog stores only what listings use),
-* ``incremental.merge_info`` (ablog: no ``env-merge-info`` for ``env.ablog_posts``;
-  remove when ablog merges them itself),
-* ``incremental.remove_outputs_of_removed_docs`` (Sphinx: outputs of removed documents
-  stay in the output folder; remove when Sphinx deletes them),
-* ``incremental.cache_compiled_templates`` (Sphinx: Jinja templates compiled afresh
-  in each process; remove when Sphinx caches them),
-* ``ordering.register_posts`` / ``ordering.NewsPost`` (ablog: ``Post`` ordered by
-  title, ``Blog.register`` re-done with our class; remove when ablog orders same-day
-  posts by file name or takes a sort key),
-* ``post_detection.news_post_patterns`` imports ``provided_by_user`` through
-  ``ablog_adapter``; it should import it from :mod:`sphinx_labnews.compat.sphinx`.
 
 Staying where they are, and why:
 

@@ -1,24 +1,28 @@
 """What we patch in ablog (tested 0.11.13), each with the condition for removing it.
 
 ablog's *configuration* for a news site (``SITE_DEFAULTS``) is not a patch and stays
-in :mod:`sphinx_labnews.ablog_adapter`; the slimming of post records and the merge
-of ``env.ablog_posts`` after a parallel read are still in
-:mod:`sphinx_labnews.incremental` (listed in :mod:`sphinx_labnews.compat` as to move).
+in :mod:`sphinx_labnews.ablog_adapter`; the order of posts (:func:`post_order_key
+<sphinx_labnews.ordering.post_order_key>`) and its per-build index stay in
+:mod:`sphinx_labnews.ordering`, only the ``Post`` class and ``Blog.register`` redone
+for it are here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Iterable
 from typing import Any
 
-from ablog.blog import Blog
+from ablog.blog import TOMORROW, Blog, Post
 from ablog.post import generate_archive_pages
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
-from ..archive import one_archive
+from .. import env_state
 from ..dates import format_post_date
-from ..incremental import skip_unchanged_pages
+from ..ordering import post_order_key
 from .sphinx import take_listeners
 
 
@@ -37,8 +41,8 @@ def declare_ablog_parallel_safe(app: Sphinx) -> None:
     """ablog's own metadata says ``parallel_read_safe: False``; with our merge it is safe.
 
     ablog keeps its posts in ``env.ablog_posts`` without an ``env-merge-info`` step;
-    :func:`sphinx_labnews.incremental.merge_info` merges them, and :func:`reset_blog`
-    rebuilds ``Blog`` per build. Remove when ablog merges ``env.ablog_posts`` itself.
+    :func:`merge_info` merges them, and :func:`reset_blog` rebuilds ``Blog`` per build.
+    Remove when ablog merges ``env.ablog_posts`` itself.
     """
     app.extensions["ablog"].parallel_read_safe = True
 
@@ -51,6 +55,11 @@ def replace_archive_generator(app: Sphinx, *, news_site: bool) -> None:
     ablog regenerates every archive page on every build (10 s at 1000 posts with
     nothing changed). Remove when ablog skips unchanged archive pages.
     """
+    # imported here: both list posts through this module (listings.blog_of registers
+    # them with register_posts), which must not import them back
+    from ..archive import one_archive
+    from ..incremental import skip_unchanged_pages
+
     generate = one_archive(generate_archive_pages) if news_site else generate_archive_pages
     for priority in take_listeners(app, "html-collect-pages", generate_archive_pages):
         app.connect("html-collect-pages", skip_unchanged_pages(generate), priority=priority)
@@ -116,3 +125,79 @@ def name_postlist_dates_in_site_language(app: Sphinx) -> None:
 
     for priority in take_listeners(app, "doctree-resolved", process_postlist):
         app.connect("doctree-resolved", process_postlist_in_site_language, priority=priority)
+
+
+def slim_post_record(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: keep only what listings need of each post in the pickled environment.
+
+    ablog keeps a deep copy of the whole post for full-text feeds, which this
+    site does not write, and its excerpt nodes still point at the document they
+    came from, so each pulls a document into the pickle. Both are read back on
+    every build. Remove when ablog stores only what listings use (or no copy
+    for sites without full-text feeds).
+    """
+    for info in env_state.ablog_posts(app.env).get(app.env.docname, []):
+        info["doctree"] = nodes.section()
+        for node in info.get("excerpt", []):
+            for descendant in node.findall(include_self=True):
+                if getattr(descendant, "_document", None) is not None:
+                    descendant._document = None
+
+
+def merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
+) -> None:
+    """``env-merge-info``: bring a parallel reader's posts into the main environment.
+
+    ablog keeps its posts in ``env.ablog_posts`` and has no ``env-merge-info``
+    handler, so after ``-j`` reading the main process would know none of them
+    (our own listing pages: :func:`sphinx_labnews.incremental.merge_listing_docs`).
+    Remove when ablog merges ``env.ablog_posts`` itself.
+    """
+    for docname in docnames:
+        if docname in env_state.ablog_posts(other):
+            env_state.ablog_posts(env)[docname] = env_state.ablog_posts(other)[docname]
+
+
+class NewsPost(Post):
+    """ablog's ``Post``, ordered by :func:`~sphinx_labnews.ordering.post_order_key`
+    instead of by title.
+
+    ablog orders posts by ``(date, title)`` (``Post.__lt__``), so fixing a typo in
+    one title could swap it with its same-day sibling (:mod:`sphinx_labnews.ordering`
+    says why that matters). Remove when ablog orders same-day posts by file name or
+    takes a sort key.
+    """
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, Post):
+            return NotImplemented
+        return post_order_key(self) < post_order_key(other)
+
+
+def register_posts(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: register this build's posts in ablog's ``Blog`` as :class:`NewsPost`.
+
+    The same steps as ``Blog.register`` (ablog 0.11), with our class; ablog's own
+    ``register_posts`` is skipped by its handlers once the blog has posts. Remove
+    with :class:`NewsPost`: when ablog orders same-day posts by file name or takes a
+    sort key.
+    """
+    blog = Blog(app)
+    if len(blog.posts) or len(blog.drafts):
+        return
+    for docname, infos in sorted(env_state.ablog_posts(env).items()):
+        for info in infos:
+            post = NewsPost(blog, docname, info)
+            if post.date and post.date < TOMORROW:
+                blog.posts.add(post)
+            else:
+                blog.drafts.add(post)
+            for catalog in blog.catalogs.values():
+                catalog.add(post)
+
+
+def order_posts_by_file(app: Sphinx) -> None:
+    """Have ablog order posts by date and file (:func:`register_posts`): news sites only."""
+    # before the writers: ablog's handlers register posts lazily when writing
+    app.connect("env-updated", register_posts, priority=400)

@@ -2,19 +2,23 @@
 in the output.
 
 Sphinx removes a deleted (or, here, unpublished) document from its environment
-but leaves behind what it once wrote for it besides its page:
+but leaves behind what it once wrote for it:
 
+* its page and its ``_sources/`` copy, deleted at ``env-get-outdated``
+  (:func:`remove_outputs_of_removed_docs`);
 * its images in ``_images/`` and its downloads in ``_downloads/``: Sphinx copies
   the files of the pages it writes and never deletes one;
 * its words in ``searchindex.js``: Sphinx 9 loads the last index, prunes the
   removed documents from each word's page list and writes the word back with an
   empty list, so the post's text stays searchable as a word list.
 
-Both are cleaned here when a build finishes. Files are deleted only if the last
-build recorded them as copied for a document and no document uses them now, so
-files other extensions put in ``_images/`` (graphviz, math) are left alone. Remove
-:func:`remove_unused_copies` when Sphinx deletes the copies no document uses, and
-:func:`prune_search_index` when ``IndexBuilder.prune`` deletes emptied words.
+The images, downloads and words are cleaned here when a build finishes. Files are
+deleted only if the last build recorded them as copied for a document and no document
+uses them now, so files other extensions put in ``_images/`` (graphviz, math) are left
+alone. Remove :func:`remove_outputs_of_removed_docs` when Sphinx deletes a removed
+document's page, :func:`remove_unused_copies` when Sphinx deletes the copies no
+document uses, and :func:`prune_search_index` when ``IndexBuilder.prune`` deletes
+emptied words.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.search import js_index
 
 from ..incremental import read_record, write_record
@@ -90,6 +95,33 @@ def prune_search_index(app: Sphinx, exception: BaseException | None) -> None:
             index[key] = kept
     if pruned:
         path.write_text(js_index.dumps(index), "utf-8")
+
+
+def remove_outputs_of_removed_docs(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: delete the pages and source copies of posts that are gone.
+
+    Sphinx leaves a deleted document's HTML and its ``_sources/`` copy in the
+    output. For a news site that means a deleted post stays online, and a post
+    switched to ``published: false`` (excluded from then on) keeps leaking.
+    Remove when Sphinx deletes the outputs of removed documents.
+    """
+    builder = app.builder
+    if not hasattr(builder, "get_outfilename"):
+        return []
+    outdir = Path(builder.outdir)
+    sources = outdir / "_sources"
+    link_suffix = getattr(app.config, "html_sourcelink_suffix", ".txt")
+    for docname in removed:
+        remove_output(outdir, Path(builder.get_outfilename(docname)))
+        # named, not globbed: a docname may hold glob characters
+        for suffix in app.config.source_suffix:
+            copy = f"{docname}{suffix}"
+            if not copy.endswith(link_suffix):
+                copy += link_suffix
+            remove_output(outdir, sources / copy)
+    return []
 
 
 def setup_output_cleanup(app: Sphinx) -> None:
