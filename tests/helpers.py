@@ -6,6 +6,7 @@ import http.server
 import importlib.metadata
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
@@ -168,3 +169,17 @@ def fake_env(**attributes: Any) -> SimpleNamespace:
     env = SimpleNamespace(**{name: initial() for name, initial in DECLARED.items()})
     vars(env).update(attributes)
     return env
+
+
+def run_node_tests(script: str) -> None:
+    """Run ``tests/js/<script>`` with ``node --test`` and fail on any failing case;
+    skip where Node.js is missing (CI installs it, see ``.ci/run``)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("needs Node.js for `node --test`: apt-get install nodejs")
+    path = Path(__file__).parent / "js" / script
+    result = subprocess.run(
+        [node, "--test", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout

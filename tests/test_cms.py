@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import build, build_copy, copy_root, needs_docs_site, warnings_of
+from helpers import build, build_copy, copy_root, needs_docs_site, run_node_tests, warnings_of
 
 from sphinx_labnews import cms
 from sphinx_labnews.config import DECAP_CMS_INTEGRITY, DECAP_CMS_URL
@@ -249,17 +249,7 @@ def test_docs_site_loads_no_other_third_party_script(tmp_path) -> None:
 
 
 def test_node_unit_tests_of_the_myst_functions() -> None:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("needs Node.js for `node --test`: apt-get install nodejs")
-    result = subprocess.run(
-        [node, "--test", str(PROJECT / "tests/js/cms-myst.test.js")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "# fail 0" in result.stdout
+    run_node_tests("cms-myst.test.js")
 
 
 def test_no_editor_in_builders_for_offline_reading(tmp_path) -> None:

@@ -11,15 +11,13 @@ import datetime as dt
 import json
 import posixpath
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import build, copy_root, page, sitemap_urls, warnings_of
+from helpers import build, copy_root, page, run_node_tests, sitemap_urls, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 LABELS = [
@@ -269,15 +267,7 @@ def test_search_page_carries_post_dates_for_its_script(site: SphinxTestApp) -> N
 
 
 def test_node_unit_tests_of_the_search_dates() -> None:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("needs Node.js for `node --test`: apt-get install nodejs")
-    script = Path(__file__).parent / "js" / "search-dates.test.js"
-    result = subprocess.run(
-        [node, "--test", str(script)], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "# fail 0" in result.stdout
+    run_node_tests("search-dates.test.js")
 
 
 def test_every_page_has_a_preview_image_and_description(site: SphinxTestApp) -> None:

@@ -8,13 +8,10 @@ function under Node.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 import sphinx
-from helpers import build, copy_root, warnings_of
+from helpers import build, copy_root, run_node_tests, warnings_of
 
 from sphinx_labnews.search import SCORER
 
@@ -63,12 +60,4 @@ def test_scorer_weights_are_sphinx_defaults() -> None:
 
 
 def test_node_unit_tests_of_the_scorer() -> None:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("needs Node.js for `node --test`: apt-get install nodejs")
-    script = Path(__file__).parent / "js" / "search-scorer.test.js"
-    result = subprocess.run(
-        [node, "--test", str(script)], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "# fail 0" in result.stdout
+    run_node_tests("search-scorer.test.js")
