@@ -76,20 +76,22 @@ _FIGURE_BLOCK = re.compile(
     r"</figcaption>\s*+</figure>[ \t]*$",
     re.MULTILINE | re.IGNORECASE | re.DOTALL,
 )
-#: Kramdown's ``<div align="center" markdown="1">`` around Markdown images.
-_MARKDOWN_IMAGE_BLOCK = re.compile(
+#: Kramdown's opening ``<div align="center" markdown="1">`` (or ``<p …>``).
+_MARKDOWN_DIV = (
     r"^[ \t]*<(?P<tag>div|p)\b"
     r"(?P<attrs>(?>[^>]*?\bmarkdown=[\"']?(?:1|block|span)[\"']?)[^>]*+)>\s*+"
-    r"(?P<inner>(?:!\[[^\]\n]*+\]\([^)\s]++(?:\s++\"[^\"]*+\")?\)\s*+)++)"
-    r"</(?P=tag)>[ \t]*$",
+)
+#: One Markdown image, ``![alt](src "title")``.
+_MARKDOWN_IMG = r"!\[[^\]\n]*+\]\([^)\s]++(?:\s++\"[^\"]*+\")?\)"
+#: Kramdown's ``<div align="center" markdown="1">`` around Markdown images.
+_MARKDOWN_IMAGE_BLOCK = re.compile(
+    rf"{_MARKDOWN_DIV}(?P<inner>(?:{_MARKDOWN_IMG}\s*+)++)</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 #: Kramdown's ``<div align="center" markdown="1">`` around one Markdown image and its
 #: caption, an italic line under it: ``![…](…)`` then ``*Figure 1: …*``.
 _CAPTIONED_MARKDOWN_IMAGE_BLOCK = re.compile(
-    r"^[ \t]*<(?P<tag>div|p)\b"
-    r"(?P<attrs>(?>[^>]*?\bmarkdown=[\"']?(?:1|block|span)[\"']?)[^>]*+)>\s*+"
-    r"(?P<inner>!\[[^\]\n]*+\]\([^)\s]++(?:\s++\"[^\"]*+\")?\))[ \t]*+\n(?:[ \t]*+\n)?"
+    rf"{_MARKDOWN_DIV}(?P<inner>{_MARKDOWN_IMG})[ \t]*+\n(?:[ \t]*+\n)?"
     r"(?P<markdown>[ \t]*+[*_][^\n<]*+)\s*+</(?P=tag)>[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
