@@ -74,6 +74,12 @@ def security_warnings(app, subtype: str = "security") -> list[str]:
     return [line for line in warnings_of(app).splitlines() if f"[labnews.{subtype}]" in line]
 
 
+def assert_warned(warnings: list[str], source: str, line: int, what: str) -> None:
+    """One of ``warnings`` is reported at ``source:line`` and its message begins ``what``."""
+    expected = f"{source}:{line}: WARNING: {what}"
+    assert any(expected in warning for warning in warnings), (expected, warnings)
+
+
 # -- 1 and 2: MyST configuration and substitutions ----------------------------------
 
 
@@ -159,9 +165,7 @@ def test_file_reading_directives_stay_inside_the_source(files_site) -> None:
 )
 def test_each_outside_read_is_a_typed_warning(files_site, docname, line, what) -> None:
     app, _ = files_site
-    assert any(f"news/{docname}.md:{line}: WARNING: {what}" in w for w in security_warnings(app)), (
-        warnings_of(app)
-    )
+    assert_warned(security_warnings(app), f"news/{docname}.md", line, what)
 
 
 def test_reads_inside_the_source_still_work(files_site) -> None:
@@ -201,11 +205,7 @@ def test_images_and_downloads_from_outside_are_never_copied(tmp_path: Path) -> N
         (27, "image '../../outside/secret.png'"),  # eval-rst
         (29, "image '../../outside/*'"),
     ]:
-        assert any(f"2025-01-01-images.md:{line}: WARNING: {what}" in w for w in warnings), (
-            line,
-            what,
-            warnings,
-        )
+        assert_warned(warnings, "2025-01-01-images.md", line, what)
 
 
 # -- 5: script and data link targets --------------------------------------------------
@@ -237,11 +237,7 @@ def test_script_and_data_targets_are_unlinked(tmp_path: Path) -> None:
         (20, "link target \"javascript:alert('named')\""),
         (22, "image 'data:image/svg+xml"),
     ]:
-        assert any(f"2025-01-01-links.md:{line}: WARNING: {what}" in w for w in warnings), (
-            line,
-            what,
-            warnings,
-        )
+        assert_warned(warnings, "2025-01-01-links.md", line, what)
 
 
 # -- 6: values written into scripts and tags --------------------------------------------
