@@ -4,15 +4,17 @@ ablog writes three pages that each list every post: its all-posts page
 (``<blog_path>.html``), its catalog of years (``<blog_path>/archive.html``), and
 whatever page of the site holds a ``news-cards`` list; all three reached the
 sitemap and the search index, and the archive's grid of 43 cards was 6,200 px tall.
-Here there is one: page 1 is the document holding ``{news-cards}`` with the
-``:all:`` flag (the site's navbar entry), or, when no document does, the page at
-``<blog_path>.html`` (what ablog's sidebars link to). Further pages are
-``<blog_path>/page/<n>.html``. Each page holds ``labnews_archive_page_size`` posts as
-the same cards as every other listing, grouped under year headings, between a filter
-row (the years' and tags' own archive pages) and numbered links with
-``<link rel="prev"/"next">``. ablog's two duplicates are no longer generated.
-When a document holds page 1, ``<blog_path>.html`` (where ablog's all-posts page
-was, and old links point) is a small redirect page to it instead of a 404.
+Here there is one. Its first page, the newest posts, is the document holding
+``{news-cards}`` with the ``:all:`` flag (the site's navbar entry), or, when no
+document does, the page at ``<blog_path>.html`` (what ablog's sidebars link to).
+Older posts are on ``<blog_path>/page/<n>.html``, numbered from the oldest
+(:func:`older_page_count`), so a new post changes the first page and not every
+other. Each page shows its posts as the same cards as every other listing, grouped
+under year headings, between a filter row (the years' and tags' own archive pages)
+and page links with ``<link rel="prev"/"next">``. ablog's two duplicates are no
+longer generated. When a document holds the first page, ``<blog_path>.html`` (where
+ablog's all-posts page was, and old links point) is a small redirect page to it
+instead of a 404.
 
 The pages are rendered by :func:`render_archive_page`, for the document at
 ``doctree-resolved`` and for the generated pages through the ``labnews_archive``
@@ -24,7 +26,7 @@ from __future__ import annotations
 import html
 import itertools
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
 from urllib.parse import urljoin
@@ -65,30 +67,66 @@ def all_news_doc(app: Sphinx) -> str | None:
     return doc
 
 
-def all_news_posts(app: Sphinx) -> list[Post]:
+def all_news_posts(app: Sphinx) -> Sequence[Post]:
     """Every published post, newest first."""
-    return list(published_newest_first(blog_of(app)))  # asked for on every All news page
+    return published_newest_first(blog_of(app))
 
 
-def page_count(app: Sphinx, posts: list[Post]) -> int:
-    size = app.config.labnews_archive_page_size
-    return max(1, -(-len(posts) // size))
+#: The number of All news' first page, the newest posts (:func:`page_docname`).
+LATEST = 0
+
+
+def older_page_count(post_count: int, size: int) -> int:
+    """How many numbered pages hold older posts.
+
+    Pages are counted from the oldest post: page 1 holds the oldest ``size`` posts
+    for good, page 2 the next, and so on. Counted from the newest, a new post moved
+    one post from every page to the next, and every page was rewritten (83 at 1000
+    posts). The newest full page and the posts that do not make a full page are the
+    first page, so it shows ``size`` to ``2 * size - 1`` posts, never a handful.
+    """
+    return max(0, post_count // size - 1)
+
+
+def page_posts(posts: Sequence[Post], number: int, size: int) -> Sequence[Post]:
+    """The posts page ``number`` shows, newest first, of ``posts`` (newest first)."""
+    older = older_page_count(len(posts), size)
+    if number == LATEST:
+        return posts[: len(posts) - older * size]
+    end = len(posts) - (number - 1) * size
+    return posts[end - size : end]
+
+
+def newer_page(number: int, count: int) -> int | None:
+    """The page before ``number`` in reading order, of ``count`` numbered pages."""
+    if number == LATEST:
+        return None
+    return LATEST if number == count else number + 1
+
+
+def older_page(number: int, count: int) -> int | None:
+    """The page after ``number`` in reading order, of ``count`` numbered pages."""
+    if number == LATEST:
+        return count or None
+    return number - 1 or None
 
 
 def page_docname(app: Sphinx, number: int) -> str:
-    """Page ``number`` of All news: the first is the All news document or ``blog_path``."""
-    if number == 1:
+    """Page ``number`` of All news: :data:`LATEST` is the All news document or
+    ``blog_path``; the numbered pages are ``<blog_path>/page/<number>``."""
+    if number == LATEST:
         return all_news_doc(app) or app.config.blog_path
     return f"{app.config.blog_path}/page/{number}"
 
 
 def page_number(app: Sphinx, pagename: str) -> int | None:
     """Which page of All news ``pagename`` is, if it is one."""
-    if pagename == page_docname(app, 1):
-        return 1
+    if pagename == page_docname(app, LATEST):
+        return LATEST
     prefix = f"{app.config.blog_path}/page/"
-    if pagename.startswith(prefix) and pagename[len(prefix) :].isdigit():
-        return int(pagename[len(prefix) :])
+    number = pagename[len(prefix) :]
+    if pagename.startswith(prefix) and number.isdigit() and int(number) >= 1:
+        return int(number)
     return None
 
 
@@ -97,8 +135,20 @@ def _href(app: Sphinx, here: str, docname: str) -> str:
     return html.escape(relative_uri(builder.get_target_uri(here), builder.get_target_uri(docname)))
 
 
+def filter_links(app: Sphinx) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The year and tag views the filter row links to, as (label, [(name, docname)]):
+    only pages that are built, those with posts."""
+    blog = blog_of(app)
+    groups = []
+    for label, catalog in ((_("Years"), blog.archive), (_("Tags"), blog.tags)):
+        links = [(str(coll), coll.docname) for coll in catalog if len(coll)]
+        if links:
+            groups.append((label, links))
+    return groups
+
+
 def filter_row(app: Sphinx, pagename: str) -> str:
-    """Links to the year and tag views of All news: only to pages that are built.
+    """Links to the year and tag views of All news.
 
     The same on every page of one folder (``news/page/``), so made once per folder and
     build: made per page, its cost grew with pages times years.
@@ -116,20 +166,17 @@ def filter_row(app: Sphinx, pagename: str) -> str:
 
 
 def _filter_row(app: Sphinx, pagename: str) -> str:
-    blog = blog_of(app)
     groups = []
-    for label, catalog in ((_("Years"), blog.archive), (_("Tags"), blog.tags)):
-        links = [
-            f'<li><a href="{_href(app, pagename, coll.docname)}">'
-            f"{html.escape(str(coll), quote=False)}</a></li>"
-            for coll in catalog
-            if len(coll)
-        ]
-        if links:
-            groups.append(
-                f'<div class="labnews-filters__group"><span class="labnews-filters__label">'
-                f'{label}</span><ul class="labnews-filters__list">{"".join(links)}</ul></div>'
-            )
+    for label, links in filter_links(app):
+        items = "".join(
+            f'<li><a href="{_href(app, pagename, docname)}">'
+            f"{html.escape(name, quote=False)}</a></li>"
+            for name, docname in links
+        )
+        groups.append(
+            f'<div class="labnews-filters__group"><span class="labnews-filters__label">'
+            f'{label}</span><ul class="labnews-filters__list">{items}</ul></div>'
+        )
     if not groups:
         return ""
     return f'<nav class="labnews-filters" aria-label="{_("Filter news")}">{"".join(groups)}</nav>'
@@ -158,26 +205,49 @@ def shown_page_numbers(number: int, count: int) -> list[int | None]:
     return shown
 
 
+def shown_pages(number: int, count: int) -> list[int | None]:
+    """The pages linked from page ``number`` of All news, in reading order: :data:`LATEST`,
+    then ``count`` … 1; ``None`` marks a gap.
+
+    :func:`shown_page_numbers` over reading positions. What page ``number`` links to
+    then depends on ``count`` only near the newest pages, so a new numbered page
+    changes the links of four pages, not of all.
+    """
+
+    def page(position: int) -> int:
+        return LATEST if position == 1 else count + 2 - position
+
+    position = 1 if number == LATEST else count + 2 - number
+    return [None if p is None else page(p) for p in shown_page_numbers(position, count + 1)]
+
+
 def pagination(app: Sphinx, pagename: str, number: int, count: int) -> str:
-    """Newer / numbered / older links; the current page is marked, not linked."""
-    if count == 1:
+    """Newer / page / older links; the current page is marked, not linked."""
+    if count == 0:
         return ""
+
+    def label(n: int) -> str:
+        return _("Latest") if n == LATEST else str(n)
+
     items = []
-    if number > 1:
-        href = _href(app, pagename, page_docname(app, number - 1))
+    newer = newer_page(number, count)
+    if newer is not None:
+        href = _href(app, pagename, page_docname(app, newer))
         items.append(
             f'<li><a class="labnews-pagination__newer" rel="prev" href="{href}">'
             f"← {_('Newer')}</a></li>"
         )
-    for n in shown_page_numbers(number, count):
+    for n in shown_pages(number, count):
         if n is None:
             items.append('<li class="labnews-pagination__gap" aria-hidden="true">…</li>')
         elif n == number:
-            items.append(f'<li><span aria-current="page">{n}</span></li>')
+            items.append(f'<li><span aria-current="page">{label(n)}</span></li>')
         else:
-            items.append(f'<li><a href="{_href(app, pagename, page_docname(app, n))}">{n}</a></li>')
-    if number < count:
-        href = _href(app, pagename, page_docname(app, number + 1))
+            href = _href(app, pagename, page_docname(app, n))
+            items.append(f'<li><a href="{href}">{label(n)}</a></li>')
+    older = older_page(number, count)
+    if older is not None:
+        href = _href(app, pagename, page_docname(app, older))
         items.append(
             f'<li><a class="labnews-pagination__older" rel="next" href="{href}">'
             f"{_('Older')} →</a></li>"
@@ -192,10 +262,9 @@ def render_archive_page(app: Sphinx, pagename: str, number: int) -> str:
     """Page ``number`` of All news, as HTML: filters, posts by year, page links."""
     posts = all_news_posts(app)
     size = app.config.labnews_archive_page_size
-    count = page_count(app, posts)
-    shown = posts[(number - 1) * size : number * size]
     blog = blog_of(app)
     parts = [filter_row(app, pagename)]
+    shown = page_posts(posts, number, size)
     for year, group in itertools.groupby(shown, key=lambda post: post.date.year):
         year_page = blog.archive[year]
         parts.append(
@@ -203,23 +272,27 @@ def render_archive_page(app: Sphinx, pagename: str, number: int) -> str:
             f'<a href="{_href(app, pagename, year_page.docname)}">{year}</a></h2>'
         )
         parts.append(render_cards(app, pagename, group))
+    count = older_page_count(len(posts), size)
     parts.append(pagination(app, pagename, number, count))
     return '<div class="labnews-archive">' + "\n".join(p for p in parts if p) + "</div>"
 
 
 def archive_pages(app: Sphinx) -> Iterator[PageTuple]:
-    """The generated pages of All news: page 1 only when no document shows it."""
+    """The generated pages of All news: the first only when no document shows it."""
     posts = all_news_posts(app)
-    count = page_count(app, posts)
     size = app.config.labnews_archive_page_size
-    first = 1 if all_news_doc(app) is None else 2
-    for number in range(first, count + 1):
+    count = older_page_count(len(posts), size)
+    filters = filter_links(app)
+    numbers = [*([LATEST] if all_news_doc(app) is None else []), *range(count, 0, -1)]
+    for number in numbers:
         context = {
             "parents": [],
-            "title": _("All news") if number == 1 else _("All news, page %d") % number,
-            "header": f"{number}/{count}",
-            # what the page shows, for sphinx_labnews.incremental's fingerprint
-            "collection": posts[(number - 1) * size : number * size],
+            "title": _("All news") if number == LATEST else _("All news, page %d") % number,
+            "header": str(number),
+            # what the page shows, for sphinx_labnews.incremental's fingerprint: its
+            # posts, and the links that change with other pages
+            "collection": page_posts(posts, number, size),
+            "labnews_page_shows": [shown_pages(number, count), filters],
             "labnews_archive_number": number,
         }
         yield page_docname(app, number), context, ARCHIVE_TEMPLATE
@@ -252,7 +325,7 @@ def blog_index_redirect(app: Sphinx) -> Iterator[PageTuple]:
     name = blog_index_redirect_name(app)
     if name is None:
         return
-    target = page_docname(app, 1)
+    target = page_docname(app, LATEST)
     base = app.config.html_baseurl
     context = {
         "title": _("All news"),
@@ -295,27 +368,27 @@ def add_archive_context(
     if app.builder.format != "html":
         return
     context["labnews_archive"] = partial(render_archive_page, app, pagename)
-    context["labnews_all_news"] = page_docname(app, 1)
+    context["labnews_all_news"] = page_docname(app, LATEST)
     number = page_number(app, pagename)
     if number is None:
         return
     # Sphinx's layout writes <link rel="prev"/"next"> from these (for a document, its
     # toctree neighbours); on All news they are the neighbouring pages
-    count = page_count(app, all_news_posts(app))
-    for key, n, title in (
-        ("prev", number - 1, _("Newer news")),
-        ("next", number + 1, _("Older news")),
+    count = older_page_count(len(all_news_posts(app)), app.config.labnews_archive_page_size)
+    for key, neighbour, title in (
+        ("prev", newer_page(number, count), _("Newer news")),
+        ("next", older_page(number, count), _("Older news")),
     ):
         context[key] = (
-            {
+            None
+            if neighbour is None
+            else {
                 "link": relative_uri(
                     app.builder.get_target_uri(pagename),
-                    app.builder.get_target_uri(page_docname(app, n)),
+                    app.builder.get_target_uri(page_docname(app, neighbour)),
                 ),
                 "title": title,
             }
-            if 1 <= n <= count
-            else None
         )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.locale import _
 
-from .archive import page_docname
+from .archive import LATEST, page_docname
 from .listings import blog_of
 from .ordering import post_of
 
@@ -31,7 +31,7 @@ def add_post_parents(
         return
     pathto = context["pathto"]
     # News is All news' first page: the document holding it, or ablog's blog_path page
-    parents = [{"link": pathto(page_docname(app, 1)), "title": _("News")}]
+    parents = [{"link": pathto(page_docname(app, LATEST)), "title": _("News")}]
     year = getattr(post, "archive", None)
     if year and getattr(year, "docname", None):
         parents.append({"link": pathto(year.docname), "title": str(year)})

@@ -325,8 +325,10 @@ class LabnewsConfig:
     archive_page_size: int = option(
         12,
         lambda value: instance_of(int)(value) or (None if value >= 1 else "must be at least 1"),
-        "How many posts each page of All news holds; further pages are "
-        "``<blog_path>/page/2.html`` … (see *One All news page* in the site guide).",
+        "How many posts each page of All news holds; older posts are on "
+        "``<blog_path>/page/1.html`` …, numbered from the oldest, and the first page "
+        "shows the newest full page and the posts that do not make one (see *All news* "
+        "in the site guide).",
         (int,),
         rebuild="html",
     )

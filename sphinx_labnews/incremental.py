@@ -197,7 +197,13 @@ def _page_fingerprint(context: dict[str, Any], record: OutputRecord) -> Any:
         return [str(context["title"]), [(str(c), record.posts(c)) for c in catalog]]
     if "collection" in context:
         collection = context["collection"]
-        return [str(context.get("title")), str(context.get("header")), record.posts(collection)]
+        return [
+            str(context.get("title")),
+            str(context.get("header")),
+            record.posts(collection),
+            # what else a page shows that other pages' changes change (All news' links)
+            context.get("labnews_page_shows"),
+        ]
     return sorted((k, str(v)) for k, v in context.items())
 
 

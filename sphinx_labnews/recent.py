@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import _
 
-from .archive import page_docname
+from .archive import LATEST, page_docname
 from .listings import blog_of
 
 #: The sidebar template that loads the fragment.
@@ -93,7 +93,7 @@ def render_fragment(app: Sphinx, blog: Blog) -> str:
             f"  <ul>{entries}\n  </ul>\n  </nav>\n"
         )
 
-    all_news = page_docname(app, 1)
+    all_news = page_docname(app, LATEST)
     recent = [post for _, post in zip(range(RECENT_COUNT), blog.posts, strict=False)]
     parts = [
         section(

@@ -227,19 +227,18 @@ def feed_docnames(path: Path, base_url: str) -> list[str]:
 
 
 def listed_docnames(outdir: Path) -> list[str]:
-    """The posts All news lists, over all its pages (``news.html``, ``news/page/<n>.html``)."""
-    pages = [outdir / "news.html"]
-    number = 2
-    while (outdir / "news" / "page" / f"{number}.html").is_file():
-        pages.append(outdir / "news" / "page" / f"{number}.html")
-        number += 1
-    listed = []
-    for path in pages:
+    """The posts All news lists, over all its pages: ``news.html``, then each page its
+    ``<link rel="next">`` (older news) names."""
+    listed: list[str] = []
+    path: Path | None = outdir / "news.html"
+    while path is not None:
         soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
         folder = path.parent.relative_to(outdir).as_posix()
         for link in soup.select(".labnews-card .sd-card-title a"):
             target = posixpath.normpath(posixpath.join(folder, unquote(link["href"])))
             listed.append(target.removesuffix(".html"))
+        older = soup.select_one('head link[rel="next"]')
+        path = outdir / posixpath.normpath(posixpath.join(folder, older["href"])) if older else None
     return listed
 
 

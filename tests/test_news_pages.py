@@ -147,25 +147,35 @@ def test_cards_show_badge_before_title_and_feeds_keep_the_full_title(
 # one All news page, paginated
 
 
+#: All news' pages in reading order, with their label in the page links: the newest
+#: 19 posts (a full page and the 7 that do not make one), then the older pages
+#: numbered from the oldest post.
+ALL_NEWS_PAGES = [("archive", "Latest"), ("news/page/2", "2"), ("news/page/1", "1")]
+
+
 def test_all_news_is_paginated_by_year_newest_first(site: SphinxTestApp) -> None:
-    pages = ["archive"] + [f"news/page/{n}" for n in range(2, 5)]
-    assert not (outdir(site) / "news" / "page" / "5.html").exists()
+    assert not (outdir(site) / "news" / "page" / "3.html").exists()
     seen: list[str] = []
-    for number, name in enumerate(pages, start=1):
+    labels = [label for _, label in ALL_NEWS_PAGES]
+    for number, (name, label) in enumerate(ALL_NEWS_PAGES):
         soup = page(site, name)
         titles = card_titles(soup)
-        assert len(titles) == (PAGE_SIZE if number < 4 else POSTS - 3 * PAGE_SIZE)
+        assert len(titles) == (POSTS - 2 * PAGE_SIZE if number == 0 else PAGE_SIZE)
         years = [int(h.get_text()) for h in soup.select("h2.labnews-archive__year")]
         assert years == sorted(years, reverse=True)
         current = soup.select_one('.labnews-pagination [aria-current="page"]')
-        assert current.get_text() == str(number)
-        numbered = [a.get_text() for a in soup.select(".labnews-pagination a")]
-        assert [str(n) for n in range(1, 5) if n != number] == [n for n in numbered if n.isdigit()]
+        assert current.get_text() == label
+        pages = [a.get_text() for a in soup.select(".labnews-pagination li > a:not([rel])")]
+        assert pages == [other for other in labels if other != label]
         rel = {
             link["rel"][0]: link["href"]
             for link in soup.select('head link[rel="prev"], head link[rel="next"]')
         }
-        assert ("prev" in rel) == (number > 1) and ("next" in rel) == (number < 4)
+        newer = ALL_NEWS_PAGES[number - 1][0] if number else None
+        older = ALL_NEWS_PAGES[number + 1][0] if number < 2 else None
+        for key, neighbour in (("prev", newer), ("next", older)):
+            href = posixpath.join(posixpath.dirname(name), rel[key]) if key in rel else None
+            assert (href and posixpath.normpath(href)) == (neighbour and f"{neighbour}.html")
         seen += titles
     # every post once, newest first
     dates = post_dates()
@@ -314,26 +324,50 @@ def test_404_offers_search_latest_news_and_all_news(site: SphinxTestApp) -> None
 
 
 def test_incremental_builds_keep_all_news_right(tmp_path: Path) -> None:
-    """An edit reaches the All news page that shows the post; fewer posts, fewer pages."""
+    """An edit reaches the All news page that shows the post; a new post leaves the
+    older pages alone; fewer posts, fewer pages."""
     srcdir = copy_root("news-site", tmp_path)
     paths = []
     for number, date in enumerate(post_dates()):
         path = srcdir / "news" / f"{date:%Y-%m-%d}-story-{number:02d}.md"
         path.write_text(post_text(number, date), "utf-8")
         paths.append(path)
-    build(srcdir, freshenv=True)
-    # story 20 is on page 2 (posts 13-24 of 43, newest first)
+    app = build(srcdir, freshenv=True)
+    older_pages = [outdir(app) / "news" / "page" / f"{n}.html" for n in (1, 2)]
+    mtimes = [path.stat().st_mtime_ns for path in older_pages]
+    # story 20 is on page 2 (the 13th to 24th oldest posts)
     paths[20].write_text(paths[20].read_text("utf-8").replace("Story 20", "Renamed"), "utf-8")
     app = build(srcdir)
     assert "Renamed" in card_titles(page(app, "news/page/2"))
-    assert (outdir(app) / "news" / "page" / "4.html").is_file()
+    assert older_pages[0].stat().st_mtime_ns == mtimes[0]
+    # a new post is on the first page and leaves the older pages alone
+    mtimes = [path.stat().st_mtime_ns for path in older_pages]
+    newest = srcdir / "news" / "2024-12-01-story-43.md"  # in the newest year: no new filter
+    newest.write_text(post_text(43, dt.date(2024, 12, 1)), "utf-8")
+    app = build(srcdir)
+    assert card_titles(page(app, "archive"))[0] == "Story 43"
+    assert [path.stat().st_mtime_ns for path in older_pages] == mtimes
+    assert [card_titles(page(app, f"news/page/{n}")) for n in (1, 2)] == [
+        [f"Story {n:02d}" for n in range(11, -1, -1)],
+        ["Renamed" if n == 20 else f"Story {n:02d}" for n in range(23, 11, -1)],
+    ]
+    # ... until it brings a new tag, which every page's filter row links to
+    newest.write_text(newest.read_text("utf-8").replace("---\n\n", "tags: [drones]\n---\n\n"))
+    app = build(srcdir)
+    for name in ("archive", "news/page/2", "news/page/1"):
+        filters = [a.get_text() for a in page(app, name).select(".labnews-filters a")]
+        assert "drones" in filters
+    newest.unlink()
     for path in paths[:10]:
         path.unlink()
     app = build(srcdir)
     assert warnings_of(app) == ""
-    assert not (outdir(app) / "news" / "page" / "4.html").exists()  # 33 posts: 3 pages
-    last = page(app, "news/page/3")
-    assert len(card_titles(last)) == 33 - 2 * PAGE_SIZE
+    assert not older_pages[1].exists()  # 33 posts: the newest 21, then the oldest 12
+    assert len(card_titles(page(app, "archive"))) == 33 - PAGE_SIZE
+    last = page(app, "news/page/1")
+    assert card_titles(last) == [
+        "Renamed" if n == 20 else f"Story {n:02d}" for n in range(21, 9, -1)
+    ]
     assert last.select_one('head link[rel="next"]') is None
 
 

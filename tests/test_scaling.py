@@ -13,7 +13,15 @@ from types import SimpleNamespace
 import pytest
 
 from sphinx_labnews import ordering
-from sphinx_labnews.archive import shown_page_numbers
+from sphinx_labnews.archive import (
+    LATEST,
+    newer_page,
+    older_page,
+    older_page_count,
+    page_posts,
+    shown_page_numbers,
+    shown_pages,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,6 +43,53 @@ def test_all_news_links_the_first_last_and_nearby_pages(number, count, shown) ->
 def test_every_page_links_a_bounded_number_of_pages() -> None:
     count = 10_000
     assert max(len(shown_page_numbers(n, count)) for n in range(1, count + 1)) == 9
+
+
+@pytest.mark.parametrize(
+    ("posts", "older"),
+    [(0, 0), (1, 0), (12, 0), (23, 0), (24, 1), (35, 1), (36, 2), (1000, 82), (1012, 83)],
+)
+def test_all_news_pages_count_from_the_oldest_post(posts, older) -> None:
+    assert older_page_count(posts, 12) == older
+    newest_first = tuple(range(posts - 1, -1, -1))  # post n is the n-th oldest
+    pages = [page_posts(newest_first, LATEST, 12)]
+    pages += [page_posts(newest_first, n, 12) for n in range(older, 0, -1)]
+    # every post once, newest first; the first page 12 to 23 posts, the others 12,
+    # page n the n-th twelve counted from the oldest
+    assert [post for page in pages for post in page] == list(newest_first)
+    assert posts < 12 or 12 <= len(pages[0]) < 24
+    for n in range(1, older + 1):
+        assert page_posts(newest_first, n, 12) == tuple(range(12 * n - 1, 12 * (n - 1) - 1, -1))
+
+
+def test_a_new_post_changes_no_numbered_page_and_few_pages_links() -> None:
+    size = 12
+    for posts in range(1, 400):
+        before = tuple(range(posts - 1, -1, -1))
+        after = (posts, *before)
+        count = older_page_count(posts, size)
+        for n in range(1, count + 1):
+            assert page_posts(after, n, size) == page_posts(before, n, size)
+        grown = older_page_count(posts + 1, size)
+        changed = [n for n in range(1, count + 1) if shown_pages(n, count) != shown_pages(n, grown)]
+        assert len(changed) <= 4 and (changed == []) == (grown == count or count == 0)
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "shown", "newer", "older"),
+    [
+        (LATEST, 0, [LATEST], None, None),
+        (LATEST, 2, [LATEST, 2, 1], None, 2),
+        (2, 2, [LATEST, 2, 1], LATEST, 1),
+        (1, 2, [LATEST, 2, 1], 2, None),
+        (LATEST, 82, [LATEST, 82, 81, None, 1], None, 82),
+        (40, 82, [LATEST, None, 42, 41, 40, 39, 38, None, 1], 41, 39),
+        (1, 82, [LATEST, None, 3, 2, 1], 2, None),
+    ],
+)
+def test_all_news_links_read_from_the_latest_to_page_1(number, count, shown, newer, older) -> None:
+    assert shown_pages(number, count) == shown
+    assert (newer_page(number, count), older_page(number, count)) == (newer, older)
 
 
 class Posts:

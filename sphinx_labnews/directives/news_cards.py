@@ -24,7 +24,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..archive import ALL_NEWS_KEY, all_news_posts, render_archive_page
+from ..archive import ALL_NEWS_KEY, LATEST, all_news_posts, render_archive_page
 from ..dates import post_date_text
 from ..listings import blog_of, newest_first, render_cards
 
@@ -112,7 +112,7 @@ def resolve_news_cards(app: Sphinx, doctree: nodes.document, docname: str) -> No
     for node in found:
         if node["all"]:
             if app.builder.format == "html":
-                html = render_archive_page(app, docname, 1)
+                html = render_archive_page(app, docname, LATEST)
                 node.replace_self(nodes.raw("", html, format="html"))
             else:
                 node.replace_self(title_list(app, all_news_posts(app)))
