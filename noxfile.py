@@ -161,7 +161,8 @@ def mutation(session: nox.Session) -> None:
 
     ``nox -s mutation`` runs frontmatter, incremental, feeds and jekyll in one mutmut run
     (jekyll, about 2800 mutants, takes most of the time: 20-30 min on 2 cores);
-    ``nox -s mutation -- feeds`` (or any module names) runs those only.
+    ``nox -s mutation -- feeds compat.ablog`` (any module names, dotted below the
+    package) runs those only.
     ``[tool.mutmut]`` in pyproject.toml names the modules and the tests; mutmut runs
     each mutant only against the tests that call the mutated function. Survivors:
     ``mutmut results``, ``mutmut show <name>``. The target is under 10% not killed
@@ -180,7 +181,8 @@ _MUTATION_SUMMARY = """
 import collections, json, sys
 from mutmut.stats import status_by_exit_code
 for module in sys.argv[1:]:
-    with open(f"mutants/sphinx_labnews/{module}.py.meta", encoding="utf-8") as meta:
+    path = module.replace(".", "/")
+    with open(f"mutants/sphinx_labnews/{path}.py.meta", encoding="utf-8") as meta:
         codes = json.load(meta)["exit_code_by_key"].values()
     count = collections.Counter(status_by_exit_code[code] for code in codes)
     checked = sum(count.values()) - count["not checked"]
