@@ -292,15 +292,18 @@ def test_a_url_or_site_absolute_cover_is_never_looked_up(image: str) -> None:
 def test_an_author_list_mixing_keys_and_theme_mappings_stays_valid_yaml() -> None:
     # a theme's author mapping in the list is written in flow style, as the list is
     context = SiteContext(authors={"ada": "Ada Lovelace"})
-    text = "---\ntitle: t\nauthor: [ada, {name: Bob, url: 'https://b.org'}]\n---\n\nBody.\n"
+    text = "---\ntitle: t\nauthor: [ada, {name: Bob, links: ['https://b.org']}]\n---\n\nBody.\n"
     done = convert_post(text, filename="2025-01-02-t.md", context=context)
     assert done.text == (
-        "---\ntitle: t\nauthor: [Ada Lovelace, {name: Bob, url: 'https://b.org'}]\n---\n\nBody.\n"
+        "---\ntitle: t\nauthor: [Ada Lovelace, {name: Bob, links: ['https://b.org']}]\n---\n\nBody.\n"
     )
     front_matter, problems = parse_front_matter(done.text)
     assert problems == []
     assert front_matter is not None
-    assert front_matter.data["author"] == ["Ada Lovelace", {"name": "Bob", "url": "https://b.org"}]
+    assert front_matter.data["author"] == [
+        "Ada Lovelace",
+        {"name": "Bob", "links": ["https://b.org"]},
+    ]
 
 
 # --- About sections ------------------------------------------------------------------
@@ -317,11 +320,20 @@ BLOCKS = [
     [
         # a post without About sections is returned as it is
         ("Text.\n\n\n", [], "Text.\n\n\n", []),
-        # an About section after an ordinary heading, its text ending in X
+        # About sections after an ordinary heading; a text ending in X
         (
-            "## Intro\nHi.\n\n## About Project X\nFunded by Project X\n",
+            "## Intro\nHi.\n\n## About Project X\nFunded by Project X\n"
+            "\n## About Them\nThey are.\n",
             ["x"],
-            "## Intro\nHi.\n",
+            "## Intro\nHi.\n\n## About Them\nThey are.\n",
+            [(7, "section 'About Them' matches no registered About block; kept as written")],
+        ),
+        # a section of the post's own ("About the dataset") does not end the search
+        (
+            "Intro.\n\n## About the dataset\nRows.\n\n"
+            "## About Smart Lab\nSmart Lab builds robots.\n\n## Results\nGood.\n",
+            [],
+            "Intro.\n\n## About the dataset\nRows.\n\n```{about} smart\n```\n\n## Results\nGood.\n",
             [],
         ),
         # every trailing section is looked at: the second one is kept and reported
