@@ -1500,7 +1500,12 @@ def plain_text(value: str) -> str:
 
 
 def _yaml_scalar(value: Any) -> str:
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6)
+    """``value`` as YAML on one line: an item of a flow list (``[Ada, {name: Bob}]``) that
+    is itself a list or a mapping is written in flow style too, or the line would not parse;
+    a mapping keeps its keys in the order written."""
+    dumped = yaml.safe_dump(
+        value, allow_unicode=True, width=10**6, default_flow_style=True, sort_keys=False
+    )
     return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
