@@ -891,12 +891,14 @@ _KRAMDOWN_OTHER = re.compile(r"\{::[^}\n]*\}")
 _BACKTICKS = re.compile(r"`+")
 _ESCAPED_PUNCT = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: Math bodies are bounded (2000 characters), so an unclosed opener costs linear time.
+#: An empty pair (``\\(\\)``) is matched too, as MathJax shows it: as nothing. A
+#: body of at least one character ran on to the next pair's closer instead.
 _PAREN_MATH = _Delimited(
-    re.compile(r"\\\\\((?P<body>.{1,2000}?)\\\\\)", re.DOTALL),
+    re.compile(r"\\\\\((?P<body>.{0,2000}?)\\\\\)", re.DOTALL),
     [(r"\\\\\(", r"\\\\\)")],
-    body=(1, 2000),
+    body=(0, 2000),
 )
-_BRACKET_MATH = re.compile(r"\\\\\[(?P<body>.{1,2000}?)\\\\\]", re.DOTALL)
+_BRACKET_MATH = re.compile(r"\\\\\[(?P<body>.{0,2000}?)\\\\\]", re.DOTALL)
 _DOUBLE_DOLLAR = re.compile(r"\$\$(?P<body>.{1,2000}?)\$\$", re.DOTALL)
 #: A price: ``$5``, ``$1,200.50``, ``$3M``; kramdown shows it as text, MyST would start math.
 _CURRENCY = re.compile(r"(?<![\\$\w])\$(?=\d[\d,.]*(?:[kKmMbB]\b|[\s.,;:!?)]|$))")
@@ -1053,10 +1055,13 @@ def convert_kramdown(body: str, *, first_line: int = 1) -> tuple[str, list[Note]
     text = _sub_unprotected(_DOUBLE_DOLLAR, dollars, text)
 
     def paren(match: re.Match[str]) -> str:
-        return f"${' '.join(_unescape_markdown(match.group('body')).split())}$"
+        inner = " ".join(_unescape_markdown(match.group("body")).split())
+        return f"${inner}$" if inner else ""
 
     def bracket(match: re.Match[str]) -> str:
         inner = _unescape_markdown(match.group("body")).strip()
+        if not inner:
+            return ""
         if _own_block(text, match.start(), match.end()):
             return f"$$\n{inner}\n$$"
         return f"${' '.join(inner.split())}$"

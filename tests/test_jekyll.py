@@ -384,6 +384,13 @@ PATTERN_CASES = [
         id="kramdown-math",
     ),
     pytest.param(
+        "Write \\\\(\\\\) for inline math, like \\\\(x^2\\\\); \\\\[\\\\] is \\\\[y\\\\].\n",
+        # MathJax shows an empty pair as nothing; it once ran on to the next closer
+        "Write  for inline math, like $x^2$;  is $y$.\n",
+        [],
+        id="kramdown-empty-math-pair",
+    ),
+    pytest.param(
         '<div class="row">\n    <div class="col">\n        <p>One.</p>\n\n        <p>Two.</p>\n'
         "    </div>\n</div>\n",
         '<div class="row">\n    <div class="col">\n        <p>One.</p>\n        <p>Two.</p>\n'
@@ -567,7 +574,7 @@ def test_converted_patterns_build_without_warnings_and_math_is_math(tmp_path) ->
     maths = [node.astext() for node in doctree.findall(nodes.math)]
     # MyST-Parser 4.0 keeps the newlines around a ``$$`` block's TeX, 5.x strips them
     blocks = [node.astext().strip() for node in doctree.findall(nodes.math_block)]
-    assert maths == ["E = mc^2", "a_1", "b^2"]
+    assert maths == ["E = mc^2", "a_1", "b^2", "x^2", "y"]  # the last two: empty-math-pair
     assert blocks == ["x^2", "y"]
     assert any(
         "mathjax" in script.get("src", "")
