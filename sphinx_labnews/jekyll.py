@@ -1850,6 +1850,31 @@ def _categories(data: Mapping[str, Any]) -> list[str]:
     return found
 
 
+#: What Jekyll's "pretty" slugs keep besides letters, marks and digits
+#: (``Utils::SLUGIFY_PRETTY_REGEXP``: readable in a URL, allowed on ext4 and NTFS).
+_JEKYLL_PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
+
+
+def jekyll_slugify(text: str, *, pretty: bool = False, cased: bool = False) -> str:
+    """``Jekyll::Utils.slugify`` (4.3) in its ``default`` and ``pretty`` modes.
+
+    Old URLs must be spelled as Jekyll spelled them, or the redirects and the links
+    rewritten to them miss: a post ``2024-01-02-Hello World.md`` was at
+    ``/2024/Hello-World/``. Each run of other characters becomes one hyphen, one
+    leading and one trailing hyphen go, and the slug is lowercased unless ``cased``.
+    Letters keep their accents (unlike :func:`slugify`, which makes new file names).
+    """
+
+    def kept(char: str) -> bool:
+        category = unicodedata.category(char)
+        return category[0] in "LM" or category == "Nd" or (pretty and char in _JEKYLL_PRETTY_KEEP)
+
+    slug = "".join(char if kept(char) else "\0" for char in text)
+    slug = re.sub("\0+", "-", slug)
+    slug = slug.removeprefix("-").removesuffix("-")
+    return slug if cased else slug.lower()
+
+
 def jekyll_permalink(
     filename: str, data: Mapping[str, Any], site_permalink: str | None = None
 ) -> str | None:
@@ -1889,8 +1914,9 @@ def jekyll_permalink(
         "hour": f"{moment.hour:02d}",
         "minute": f"{moment.minute:02d}",
         "second": f"{moment.second:02d}",
-        "title": title,
-        "slug": slugify(title, max_length=10**6) or title,
+        # Jekyll's UrlDrop: ``title`` is the slug "pretty" and cased, ``slug`` the default
+        "title": jekyll_slugify(title, pretty=True, cased=True),
+        "slug": jekyll_slugify(title),
         "categories": "/".join(_categories(data)),
         "output_ext": ".html",
     }

@@ -119,9 +119,13 @@ def test_jekyll_permalink_dates_and_slugs() -> None:
     # the post's own permalink wins over the site's; a non-string one is ignored
     assert jekyll_permalink("2025-03-04-x.md", {"permalink": "/own/:title"}, "none") == "/own/x"
     assert jekyll_permalink("2025-03-04-x.md", {"permalink": 5}, "none") == "/x.html"
-    # slug: from front matter, ASCII, and the raw title is kept for :title
+    # slug: from front matter; :slug lowercased, :title cased, accents kept (as Jekyll
+    # 4.3 built it: _site/ünï-cödé/Ünï-Cödé.html)
     data = {"slug": "Ünï Cödé", "permalink": "/:slug/:title"}
-    assert jekyll_permalink("2025-03-04-x.md", data) == "/uni-code/Ünï Cödé"
+    assert jekyll_permalink("2025-03-04-x.md", data) == "/ünï-cödé/Ünï-Cödé"
+    # a file name with spaces and punctuation (Jekyll: /2024/Café-&-Co!/, /2024/café-co/)
+    assert jekyll_permalink("2024-01-03-Café & Co!.md", {}, "/:year/:title/") == "/2024/Café-&-Co!/"
+    assert jekyll_permalink("2024-01-03-Café & Co!.md", {}, "/:year/:slug/") == "/2024/café-co/"
     assert jekyll_permalink("2025-03-04-中文.md", {}, "/:slug") == "/中文"
     # a year with one, two and three digits keeps four; short_year keeps two
     assert jekyll_permalink("0005-03-04-x.md", {}, "/:year/:short_year") == "/0005/05"
