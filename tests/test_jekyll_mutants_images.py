@@ -400,6 +400,12 @@ def no_equivalent(tag: str) -> str:
             id="prepend-site-url",
         ),
         pytest.param(
+            "The slides (slides.pdf) are below.\n\n[Slides]({% link slides.pdf %})\n",
+            "The slides (slides.pdf) are below.\n\n[Slides]({% link slides.pdf %})\n",
+            [(5, "{% link slides.pdf %} links to a page that was not imported; left as is")],
+            id="link-to-a-page-not-imported-reported-once-on-its-line",
+        ),
+        pytest.param(
             "a\n{% include nope.html %}\n{{ page.x }}\n",
             "a\n<!-- {% include nope.html %} -->\n{{ page.x }}\n",
             [
