@@ -813,7 +813,9 @@ def convert_liquid(
                 line_of(match.group(0)),
             )
         )
-        return match.group(0)
+        # kept as written like a raw block, so the unknown-tag pass does not report it again
+        raw_bodies.append(match.group(0))
+        return f"\x00{len(raw_bodies) - 1}\x00"
 
     def include(match: re.Match[str]) -> str:
         named = _LIQUID_INCLUDE_NAME.fullmatch(match.group(0))
