@@ -489,6 +489,10 @@ def test_skip_unchanged_pages(tmp_path: Path) -> None:
     assert build() == ["news/tag/x"]
     pages["news/tag/x"][0]["title"] = "x renamed"
     assert build() == ["news/tag/x"]
+    # what else the page shows (All news: its page links and filter row)
+    pages["news/tag/x"][0]["labnews_page_shows"] = [[0, 2, 1], [["Tags", [["x", "news/tag/x"]]]]]
+    assert build() == ["news/tag/x"]
+    assert build() == []
     pages["news/tag"][0]["catalog"] = [Named(tag_x)]  # a tag renamed, same posts
     assert build() == ["news/tag"]
     pages["news/tag"][0]["title"] = "All tags"
