@@ -159,8 +159,9 @@ def bench(session: nox.Session) -> None:
 def mutation(session: nox.Session) -> None:
     """Mutation testing (mutmut) of the pure modules, against their fast unit tests.
 
-    ``nox -s mutation`` runs frontmatter, incremental, feeds and jekyll in one mutmut run
-    (5500 mutants, jekyll 3300 of them: about 20 min on 2 cores);
+    ``nox -s mutation`` runs frontmatter, incremental, feeds and jekyll, and the compat
+    modules that came out of them, in one mutmut run (5500 mutants, jekyll 3300 of
+    them: about 20 min on 2 cores);
     ``nox -s mutation -- feeds compat.ablog`` (any module names, dotted below the
     package) runs those only.
     ``[tool.mutmut]`` in pyproject.toml names the modules and the tests; mutmut runs
@@ -169,7 +170,15 @@ def mutation(session: nox.Session) -> None:
     (survived or no tests) per module.
     """
     session.install("-e", ".[test]", "mutmut>=3.3")
-    modules = session.posargs or ["frontmatter", "incremental", "feeds", "jekyll"]
+    modules = session.posargs or [
+        "frontmatter",
+        "incremental",
+        "feeds",
+        "jekyll",
+        "compat.ablog",
+        "compat.output_cleanup",
+        "compat.templates",
+    ]
     patterns = [f"sphinx_labnews.{module}.*" for module in modules]
     session.run("mutmut", "run", "--max-children", "2", *patterns)
     session.run("mutmut", "results")
