@@ -263,8 +263,9 @@ def row(count: int, variant: str, runs: dict[str, Run], jekyll: Run | None) -> s
         if name not in runs:
             return "-"
         run = runs[name]
-        wall = f"{run.seconds:.1f} ({run.seconds / jekyll.seconds:.1f}x)" if jekyll else ""
-        cpu = f"cpu {run.cpu:.1f} ({run.cpu / jekyll.cpu:.1f}x)" if jekyll else ""
+        # seconds always; their multiple of Jekyll's full build when Jekyll ran too
+        wall = f"{run.seconds:.1f}" + (f" ({run.seconds / jekyll.seconds:.1f}x)" if jekyll else "")
+        cpu = f"cpu {run.cpu:.1f}" + (f" ({run.cpu / jekyll.cpu:.1f}x)" if jekyll else "")
         pages = f"{run.rewritten} p" if name not in ("full", "full -j") else ""
         return "<br>".join(part for part in (wall, cpu, pages) if part)
 
