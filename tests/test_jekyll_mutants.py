@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_jekyll_mutants_images import INLINE_CODE_CASES
 
 from sphinx_labnews.frontmatter import parse_front_matter
 from sphinx_labnews.jekyll import (
@@ -610,6 +611,7 @@ TOC_WARNING = (
             [],
             id="not-own-blocks",
         ),
+        *INLINE_CODE_CASES,
     ],
 )
 def test_convert_kramdown_cases(body: str, expected: str, notes: list[tuple[int, str]]) -> None:

@@ -18,7 +18,6 @@ from sphinx_labnews.jekyll import (
     code_spans,
     convert_html_blocks,
     convert_images,
-    convert_kramdown,
     convert_liquid,
     italic_line,
 )
@@ -294,53 +293,48 @@ def test_html_blocks(body: str, expected: str) -> None:
 # --- inline code (kramdown conversion leaves code alone) ------------------------------
 
 
-@pytest.mark.parametrize(
-    ("body", "expected", "notes"),
-    [
-        pytest.param("A stray ` costs $5.", "A stray ` costs \\$5.", [], id="stray-backtick"),
-        pytest.param(
-            "`a` $5 `b` and a stray ` $6",
-            "`a` \\$5 `b` and a stray ` \\$6",
-            [],
-            id="pairs-then-stray",
-        ),
-        pytest.param(
-            "Run ``echo `date` `` for $5, or `ls` for $6.",
-            "Run ``echo `date` `` for \\$5, or `ls` for \\$6.",
-            [],
-            id="double-backticks-around-single",
-        ),
-        pytest.param(
-            "A ``double`` and a stray ``, then `make` costs $5.",
-            "A ``double`` and a stray ``, then `make` costs \\$5.",
-            [],
-            id="stray-double-backticks",
-        ),
-        pytest.param(
-            "Write a backtick as `` ` `` in code; it costs $5.",
-            "Write a backtick as `` ` `` in code; it costs \\$5.",
-            [],
-            id="one-backtick-inside-double-backticks",
-        ),
-        pytest.param("Type ```cost $5 ``` here.", "Type ```cost $5 ``` here.", [], id="triple"),
-        pytest.param(
-            "Call `run()`{:.language-python} now.",
-            "Call `run()` now.",
-            [(3, "kramdown attribute list {:.language-python} dropped (MyST cannot show it)")],
-            id="attribute-list-right-after-code",
-        ),
-        pytest.param(
-            "Use the `--fast flag:\n```\nmake $5\n```\nIt costs $5.\n",
-            "Use the `--fast flag:\n```\nmake $5\n```\nIt costs \\$5.\n",
-            [],
-            id="stray-backtick-before-a-code-block",
-        ),
-    ],
-)
-def test_inline_code_is_left_alone(body: str, expected: str, notes: list[tuple[int, str]]) -> None:
-    text, found = convert_kramdown(body, first_line=3)
-    assert text == expected
-    assert found == [Note(WARNING, message, line) for line, message in notes]
+#: ``convert_kramdown`` cases (body, expected, notes at first line 3), run by
+#: ``test_jekyll_mutants.test_convert_kramdown_cases`` with the other kramdown cases.
+INLINE_CODE_CASES = [
+    pytest.param("A stray ` costs $5.", "A stray ` costs \\$5.", [], id="stray-backtick"),
+    pytest.param(
+        "`a` $5 `b` and a stray ` $6",
+        "`a` \\$5 `b` and a stray ` \\$6",
+        [],
+        id="pairs-then-stray",
+    ),
+    pytest.param(
+        "Run ``echo `date` `` for $5, or `ls` for $6.",
+        "Run ``echo `date` `` for \\$5, or `ls` for \\$6.",
+        [],
+        id="double-backticks-around-single",
+    ),
+    pytest.param(
+        "A ``double`` and a stray ``, then `make` costs $5.",
+        "A ``double`` and a stray ``, then `make` costs \\$5.",
+        [],
+        id="stray-double-backticks",
+    ),
+    pytest.param(
+        "Write a backtick as `` ` `` in code; it costs $5.",
+        "Write a backtick as `` ` `` in code; it costs \\$5.",
+        [],
+        id="one-backtick-inside-double-backticks",
+    ),
+    pytest.param("Type ```cost $5 ``` here.", "Type ```cost $5 ``` here.", [], id="triple"),
+    pytest.param(
+        "Call `run()`{:.language-python} now.",
+        "Call `run()` now.",
+        [(3, "kramdown attribute list {:.language-python} dropped (MyST cannot show it)")],
+        id="attribute-list-right-after-code",
+    ),
+    pytest.param(
+        "Use the `--fast flag:\n```\nmake $5\n```\nIt costs $5.\n",
+        "Use the `--fast flag:\n```\nmake $5\n```\nIt costs \\$5.\n",
+        [],
+        id="stray-backtick-before-a-code-block",
+    ),
+]
 
 
 def test_a_fence_with_an_info_string_inside_code_does_not_close_it() -> None:
